@@ -1,0 +1,231 @@
+"""Loading the bibliography: `.bib` → checked records, with collections resolved.
+
+bibtexparser never raises: a broken block lands in `failed_blocks` and parsing goes on, so
+every failure is turned into an EditionError here, or an entry would vanish silently.
+bibtexparser does not resolve `crossref` either: `Work.parent` does, and `Work.get` reads a
+field through the chain the way biblatex inherits it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
+
+from . import paths
+from .errors import EditionError
+
+# Entry types the formatter knows, their required fields ("a|b": either) and the types
+# their `crossref` may point to.
+ENTRY_TYPES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "book": (("title", "date"), frozenset({"mvbook"})),
+    "mvbook": (("title", "date"), frozenset()),
+    "inbook": (("author", "title", "crossref"), frozenset({"book"})),
+    "collection": (("title|volume", "date"), frozenset({"mvcollection"})),
+    "mvcollection": (("title", "date"), frozenset()),
+    "incollection": (("title", "crossref"), frozenset({"collection", "mvcollection"})),
+    "article": (("author", "title", "journaltitle", "date"), frozenset()),
+}
+GROUPS = ("primary", "secondary")  # published sources, studies
+DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:/(\d{4}))?$")
+NAME_FIELDS = ("author", "editor", "translator")
+
+
+@dataclass(frozen=True)
+class Name:
+    family: str
+    given: str = ""  # initials, as the notes give them
+
+    def initials_first(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+    def family_first(self) -> str:
+        return f"{self.family} {self.given}".strip()
+
+
+@dataclass(frozen=True)
+class Date:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+
+
+@dataclass
+class Work:
+    key: str
+    type: str
+    fields: dict[str, str]
+    line: int  # 1-based line of the entry in the .bib file
+    raw: str  # the entry as written, for the "copy BibTeX" box
+    parent: Work | None = None
+    children: list[Work] = field(default_factory=list)
+
+    def own(self, name: str) -> str:
+        return self.fields.get(name, "")
+
+    def get(self, name: str) -> str:
+        """A field of this entry, or inherited from the collection it belongs to."""
+        work: Work | None = self
+        while work is not None:
+            if work.fields.get(name):
+                return work.fields[name]
+            work = work.parent
+        return ""
+
+    def names(self, role: str) -> list[Name]:
+        return parse_names(self.own(role))
+
+    def date(self, name: str = "date") -> Date | None:
+        return parse_date(self.own(name)) if self.own(name) else None
+
+    @property
+    def group(self) -> str:
+        return self.get("keywords")
+
+    @property
+    def lang(self) -> str:
+        return self.get("langid")
+
+    def ancestors(self) -> list[Work]:
+        chain, work = [], self.parent
+        while work is not None:
+            chain.append(work)
+            work = work.parent
+        return chain
+
+    def descendants(self) -> list[Work]:
+        found = []
+        for child in self.children:
+            found += [child, *child.descendants()]
+        return found
+
+
+@dataclass
+class Bibliography:
+    path: Path
+    works: dict[str, Work]
+
+    def __getitem__(self, key: str) -> Work:
+        return self.works[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.works
+
+
+def parse_names(value: str) -> list[Name]:
+    names = []
+    for part in re.split(r"\s+and\s+", value.strip()) if value.strip() else []:
+        if "," in part:
+            family, given = (p.strip() for p in part.split(",", 1))
+        else:  # "Given Family"
+            *given_parts, family = part.split()
+            given = " ".join(given_parts)
+        names.append(Name(strip_braces(family), strip_braces(given)))
+    return names
+
+
+def parse_date(value: str) -> Date | None:
+    match = DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day, end = match.groups()
+    return Date(int(year), int(month) if month else None, int(day) if day else None,
+                int(end) if end else None)
+
+
+def strip_braces(text: str) -> str:
+    """BibTeX protects case with braces; readers never see them."""
+    return text.replace("{", "").replace("}", "")
+
+
+def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report failures ourselves
+    library = bibtexparser.parse_string(text)
+    for block in library.failed_blocks:
+        raise EditionError(path, block.start_line + 1, _failure(block))
+
+    works: dict[str, Work] = {}
+    for entry in library.entries:
+        line = entry.start_line + 1
+        kind = entry.entry_type.lower()
+        if kind not in ENTRY_TYPES:
+            known = ", ".join(sorted(ENTRY_TYPES))
+            raise EditionError(path, line, f"@{kind}{{{entry.key}}}: unknown entry type (known: {known})")
+        values = {f.key.lower(): strip_braces(str(f.value)).strip() for f in entry.fields}
+        works[entry.key] = Work(entry.key, kind, values, line, entry.raw)
+
+    for work in works.values():
+        _link_parent(work, works, path)
+    for work in works.values():
+        _check(work, path, _field_lines(library, work.key))
+    return Bibliography(path, works)
+
+
+def _failure(block) -> str:
+    if isinstance(block, DuplicateBlockKeyBlock):
+        first = block.previous_block.start_line + 1 if block.previous_block else "?"
+        return f"duplicate entry key '{block.key}' (first defined on line {first})"
+    if isinstance(block, DuplicateFieldKeyBlock):
+        fields = ", ".join(sorted(block.duplicate_keys))
+        return f"entry '{block.ignore_error_block.key}' has the field {fields} more than once"
+    first = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
+    return (f"cannot parse the entry starting '{first[:60]}': check for an unbalanced brace, "
+            "a missing comma or a missing '=' in this entry")
+
+
+def _field_lines(library, key: str) -> dict[str, int]:
+    entry = library.entries_dict[key]
+    return {f.key.lower(): f.start_line + 1 for f in entry.fields if f.start_line is not None}
+
+
+def _link_parent(work: Work, works: dict[str, Work], path: Path) -> None:
+    target = work.own("crossref")
+    if not target:
+        return
+    if target not in works:
+        raise EditionError(path, work.line, f"'{work.key}': crossref to unknown key '{target}'")
+    parent = works[target]
+    allowed = ENTRY_TYPES[work.type][1]
+    if parent.type not in allowed:
+        raise EditionError(path, work.line,
+                           f"'{work.key}' (@{work.type}) cannot belong to @{parent.type} '{target}'")
+    work.parent = parent
+    parent.children.append(work)
+
+
+def _check(work: Work, path: Path, lines: dict[str, int]) -> None:
+    seen, parent = {work.key}, work.parent
+    while parent is not None:  # a loop of crossrefs would never end
+        if parent.key in seen:
+            raise EditionError(path, work.line, f"'{work.key}': crossref loop through '{parent.key}'")
+        seen.add(parent.key)
+        parent = parent.parent
+    for required in ENTRY_TYPES[work.type][0]:
+        if not any(work.get(name) for name in required.split("|")):
+            shown = " or ".join(required.split("|"))
+            raise EditionError(path, work.line,
+                               f"@{work.type}{{{work.key}}}: missing required field '{shown}'")
+    for name in ("date", "origdate"):
+        if work.own(name) and parse_date(work.own(name)) is None:
+            raise EditionError(path, lines.get(name, work.line),
+                               f"'{work.key}': {name} '{work.own(name)}' is not YYYY, YYYY-MM-DD or YYYY/YYYY")
+    if work.group not in GROUPS:
+        raise EditionError(path, lines.get("keywords", work.line),
+                           f"'{work.key}': keywords must say primary or secondary (got '{work.group}')")
+    if not work.lang:
+        raise EditionError(path, work.line, f"'{work.key}': missing required field 'langid'")
+
+
+@cache
+def load(path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise EditionError(path, None, "bibliography file not found") from None
+    return parse(text, path)

@@ -1,0 +1,95 @@
+"""Which note cites which work, at which page: read from the articles' Markdown.
+
+The Russian notes are the author's words, so a citation there is a plain Markdown link
+around them: `[Горлов С. А. Указ. соч.](cite:gorlov2001) С. 76.` The English notes are the
+edition's, so the reference itself comes from the bibliography: `[@gorlov2001 opcit] P. 76.`
+Both name the work by its BibTeX key; the pinpoint is read from the words after the link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import article as article_module, paths
+from .bibliography import Bibliography
+from .emendations import Emendation
+from .errors import EditionError
+
+# [link text](cite:KEY); the link text may hold one level of brackets: «[б/м, …]».
+CITE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(cite:([^)\s]*)\)")
+CITE_TOKEN = re.compile(r"\[@([^\]\s]*)(?:\s+(short|ibid|opcit))?\]")
+PINPOINT = re.compile(r"^\s*((?:С|S|P|p|pp)\.\s*[IVXLCDM\d]+(?:\s*[–-]\s*[IVXLCDM\d]+)?)")
+EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
+RELATIONS = ("direct", "quoted", "see", "ibid", "opcit")
+
+
+@dataclass(frozen=True)
+class Citation:
+    lang: str
+    note: int
+    key: str
+    relation: str  # one of RELATIONS
+    pinpoint: str  # page(s) as the note gives them: "С. 76", "S. 148 – 150"; empty when none
+    paragraph: str  # anchor of the paragraph that refers to the note
+    line: int  # line of the note in the article's Markdown
+
+
+def with_readings(text: str, emendations: dict[str, Emendation], reading: str = "edition") -> str:
+    """Replace {em ID}/{sic ID} by the edition's (or the witness's) reading."""
+    def replace(match):
+        found = emendations.get(match.group(2))
+        return getattr(found, reading) if found else match.group(0)
+    return EMENDATION.sub(replace, text)
+
+
+def _relation(prefix: str, text: str, mode: str | None) -> str:
+    if mode in ("ibid", "opcit"):
+        return mode
+    if re.search(r"(Цит\. по|Quoted in)\s*:?\s*$", prefix):
+        return "quoted"
+    if re.search(r"(См\.|See)(\s+об этом|\s+on this)?\s*:?\s*$", prefix):
+        return "see"
+    if text.startswith("Там же"):
+        return "ibid"
+    if re.search(r"Указ\.\s*соч\.", text):
+        return "opcit"
+    return "direct"
+
+
+def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendation]) -> list[Citation]:
+    path = paths.article_markdown(lang)
+    article = article_module.load(path)
+    citations: list[Citation] = []
+    for label, note in article.notes.items():
+        if not label.isdigit():
+            raise EditionError(path, note.line, f"note label [^{label}] must be the note's number")
+        text = with_readings(note.text, emendations)
+        matches = [(m, m.group(1), m.group(2), None) for m in CITE_LINK.finditer(text)]
+        matches += [(m, "", m.group(1), m.group(2)) for m in CITE_TOKEN.finditer(text)]
+        for match, link_text, key, mode in sorted(matches, key=lambda m: m[0].start()):
+            if key not in bibliography:
+                raise EditionError(path, note.line,
+                                   f"note [^{label}] cites '{key}', which is not in {bibliography.path.name}")
+            relation = _relation(text[:match.start()], link_text, mode)
+            pinpoint = PINPOINT.match(text[match.end():])
+            page = " ".join(pinpoint.group(1).split()) if pinpoint else ""
+            if not page and relation == "ibid" and citations and citations[-1].key == key:
+                page = citations[-1].pinpoint  # "Ibid." alone: the same place as before
+            citations.append(Citation(lang, int(label), key, relation, page,
+                                      article.paragraph_of(label) or "", note.line))
+    return citations
+
+
+@cache
+def load(lang: str) -> tuple[Citation, ...]:
+    from . import bibliography, emendations
+    return tuple(read(lang, bibliography.load(), emendations.load()))
+
+
+def by_work(citations) -> dict[str, list[Citation]]:
+    grouped: dict[str, list[Citation]] = {}
+    for citation in citations:
+        grouped.setdefault(citation.key, []).append(citation)
+    return grouped

@@ -1,0 +1,236 @@
+"""References formatted as the author's notes are: GOST R 7.0.5-2008.
+
+`reference(work, "ru")` gives the description in Russian practice; `reference(work, "en")`
+gives the same description for the English edition: Cyrillic romanized (ALA-LC), an English
+translation of the title in square brackets, and the descriptive words (volume, translated
+from, place of publication) in English. Output is plain text; callers escape it.
+"""
+
+from __future__ import annotations
+
+from .bibliography import Date, Name, Work, parse_names
+from .romanize import is_cyrillic, romanize
+
+TERMINAL = (".", "…", "!", "?")
+
+MONTHS = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+# GOST R 7.0.12 abbreviates a few places of publication.
+PLACE_ABBREVIATIONS = {"Москва": "М.", "Санкт-Петербург": "СПб.", "Ленинград": "Л."}
+LANGUAGES = {
+    "english": ("англ.", "English"),
+    "french": ("фр.", "French"),
+    "german": ("нем.", "German"),
+    "russian": ("рус.", "Russian"),
+}
+EDITOR_TYPES = {"chief": ("отв. ред.", "ed.-in-chief"), "editor": ("под ред.", "ed.")}
+# Descriptive words the notes put after a title ("сборник документов").
+TITLE_ADDONS = {"сб. док.": "collection of documents"}
+WORDS = {
+    "ru": {"volume": "Т.", "volumes": "в {n} т.", "number": "№", "translated": "Пер. с {lang}",
+           "year": "г."},
+    "en": {"volume": "Vol.", "volumes": "in {n} vols.", "number": "No.",
+           "translated": "Trans. from {lang}", "year": ""},
+}
+
+
+def sentence(*parts: str) -> str:
+    """Join description areas with '. ', not doubling a stop already there; end with one."""
+    out = ""
+    for part in (p.strip() for p in parts if p and p.strip()):
+        if out:
+            out += " " if out.endswith(TERMINAL) else ". "
+        out += part
+    return out if not out or out.endswith(TERMINAL) else out + "."
+
+
+class Style:
+    """What differs between the Russian and the English form of a description."""
+
+    def __init__(self, lang: str, place_names: dict[str, str] | None = None):
+        self.lang = lang
+        self.words = WORDS[lang]
+        self.place_names = place_names or {}
+
+    def text(self, value: str) -> str:
+        return romanize(value) if self.lang == "en" else value
+
+    def name(self, name: Name, family_first: bool = True) -> str:
+        form = name.family_first() if family_first else name.initials_first()
+        return self.text(form)
+
+    def place(self, location: str) -> str:
+        if self.lang == "ru":
+            return PLACE_ABBREVIATIONS.get(location, location)
+        return self.place_names.get(location, self.text(location))
+
+    def date(self, date: Date | None) -> str:
+        if date is None:
+            return ""
+        if date.end_year:
+            return f"{date.year} – {date.end_year}"
+        if date.day and date.month:
+            month = MONTHS[self.lang][date.month - 1]
+            return f"{date.day} {month} {date.year} {self.words['year']}".strip()
+        return str(date.year)
+
+    def title(self, work: Work) -> str:
+        """Title, subtitle and, in English, the translation of a foreign title."""
+        title = self.text(work.own("title"))
+        if work.own("subtitle"):
+            title += ": " + self.text(work.own("subtitle"))
+        translation = work.own("titletranslation")
+        if self.lang == "en" and translation and work.lang != "english":
+            title += f" [{translation}]"
+        return title
+
+    def addon(self, value: str) -> str:
+        if self.lang == "en":
+            return TITLE_ADDONS.get(value, romanize(value))
+        return value
+
+
+def reference(work: Work, lang: str, short: bool = False,
+              place_names: dict[str, str] | None = None) -> str:
+    """The description of `work` as a note gives it. `short` is the abbreviated form the
+    author uses for a volume cited again (set title, volume, imprint)."""
+    style = Style(lang, place_names)
+    return _describe(work, style, short)
+
+
+def _describe(work: Work, style: Style, short: bool = False) -> str:
+    if work.type in ("incollection", "inbook"):
+        return _part(work, style, short)
+    if work.type == "collection" and work.parent is not None:
+        return _volume(work, style, short)
+    if work.type == "article":
+        return _article(work, style)
+    return _monograph(work, style, short)
+
+
+def heading(work: Work, style: Style) -> str:
+    """The first author, family name first, when a work has one to three authors."""
+    authors = work.names("author")
+    return style.name(authors[0]) if 0 < len(authors) <= 3 else ""
+
+
+def _with_heading(work: Work, style: Style, rest: str) -> str:
+    head = heading(work, style)
+    return f"{head} {rest}" if head else rest
+
+
+def _title_block(work: Work, style: Style) -> str:
+    block = style.title(work)
+    if work.own("titleaddon"):
+        block += ": " + style.addon(work.own("titleaddon"))
+    if work.own("volumes"):
+        block += ": " + style.words["volumes"].format(n=work.own("volumes"))
+    return block
+
+
+def _responsibility(work: Work, style: Style) -> str:
+    """What follows the slash: other authors, translation, editors, organisations."""
+    statements = []
+    authors = work.names("author")
+    if len(authors) > 3:
+        others = ", ".join(style.name(a, family_first=False) for a in authors[:3])
+        statements.append(others + (" [и др.]" if style.lang == "ru" else " [et al.]"))
+    elif len(authors) > 1:
+        statements.append(", ".join(style.name(a, family_first=False) for a in authors))
+    if work.own("origlanguage"):
+        ru_form, en_form = LANGUAGES.get(work.own("origlanguage"), (work.own("origlanguage"),) * 2)
+        statements.append(style.words["translated"].format(lang=ru_form if style.lang == "ru" else en_form))
+    responsible = []
+    editors = work.names("editor")
+    if editors:
+        kind = EDITOR_TYPES.get(work.own("editortype") or "editor", EDITOR_TYPES["editor"])
+        label = kind[0] if style.lang == "ru" else kind[1]
+        responsible.append(f"{label} " + ", ".join(style.name(e, family_first=False) for e in editors))
+    organisations = parse_organisations(work.own("organization"))
+    responsible += [style.text(o) for o in organisations]
+    if responsible:
+        statements.append("; ".join(responsible))
+    return ", ".join(statements[:1]) + "".join(" / " + s for s in statements[1:]) if statements else ""
+
+
+def parse_organisations(value: str) -> list[str]:
+    return [part.strip() for part in value.split(" and ")] if value.strip() else []
+
+
+def _imprint(work: Work, style: Style, inherit: bool = True) -> str:
+    location = work.get("location") if inherit else work.own("location")
+    date = (work.date() or _inherited_date(work)) if inherit else work.date()
+    place = style.place(location) if location else ""
+    when = style.date(date)
+    return ", ".join(p for p in (place, when) if p)
+
+
+def _inherited_date(work: Work) -> Date | None:
+    for ancestor in work.ancestors():
+        if ancestor.date():
+            return ancestor.date()
+    return None
+
+
+def _monograph(work: Work, style: Style, short: bool) -> str:
+    if short:
+        return sentence(style.title(work))
+    description = _title_block(work, style)
+    responsibility = _responsibility(work, style)
+    if responsibility:
+        description += " / " + responsibility[0].upper() + responsibility[1:] \
+            if responsibility.startswith(("Пер.", "Trans.")) else " / " + responsibility
+    return sentence(_with_heading(work, style, description), _imprint(work, style))
+
+
+def _volume(work: Work, style: Style, short: bool) -> str:
+    volume = f"{style.words['volume']} {work.own('volume')}".strip()
+    if work.own("title"):
+        volume += ": " + style.title(work)
+    set_description = _describe(work.parent, style, short)
+    imprint = _imprint(work, style, inherit=False)
+    if short and not imprint:
+        imprint = _imprint(work, style)
+    return sentence(set_description, volume, imprint)
+
+
+def _part(work: Work, style: Style, short: bool = False) -> str:
+    """A document in a collection, or a chapter in a book: its own description, `//`, and
+    the description of the whole it is printed in."""
+    own = _with_heading(work, style, style.title(work))
+    if work.own("origdate"):
+        own = sentence(own, style.date(work.date("origdate"))).removesuffix(".") \
+            if style.lang == "en" else sentence(own, style.date(work.date("origdate")))
+    if work.own("note"):
+        own += f" [{style.text(work.own('note'))}]"
+    return f"{own} // {_describe(work.parent, style, short)}"
+
+
+def _article(work: Work, style: Style) -> str:
+    journal = style.text(work.get("journaltitle"))
+    translation = work.own("journaltitletranslation")
+    if style.lang == "en" and translation:
+        journal += f" [{translation}]"
+    issue = f"{style.words['number']} {work.own('number')}" if work.own("number") else ""
+    volume = f"{style.words['volume']} {work.own('volume')}" if work.own("volume") else ""
+    date = work.date()
+    year = str(date.year) if date else ""
+    return sentence(_with_heading(work, style, style.title(work)) + " // " + journal,
+                    year, volume, issue)
+
+
+def sort_key(work: Work) -> tuple:
+    """GOST list order: works in Cyrillic before works in Latin script, then alphabetical
+    by the heading (first author) or, without one, the title."""
+    authors = work.names("author")
+    lead = authors[0].family if authors else work.own("title") or work.get("title")
+    lead = lead.lstrip("«\"'([")
+    folded = lead.casefold().replace("ё", "е")
+    return (0 if is_cyrillic(lead[:1]) else 1, folded, work.key)
+
+
+__all__ = ["reference", "sentence", "sort_key", "heading", "Style", "parse_names"]

@@ -1,0 +1,80 @@
+"""The words the build itself writes into pages, in both languages."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "ru": {
+        "page_break": "Начало {n}-й страницы печатного оригинала",
+        "page_break_short": "с. {n} ориг.",
+        "emended": "Исправление издания; в источнике: «{reading}»",
+        "emended_hidden": " (исправлено издателем; в источнике: {reading})",
+        "sic": "Так в источнике; см. пояснение издателя",
+        "missing_note": "Текст этого примечания в источнике отсутствует.",
+        "editor_note": "Примеч. изд.",
+        "note": "Примечание {n}",
+        "to_paragraph": "абзац {n}",
+        "works": "Библиография",
+        "primary": "Опубликованные источники",
+        "secondary": "Исследования",
+        "cited_in": "Цитируется в статье",
+        "not_cited_directly": "Статья не ссылается на это издание прямо.",
+        "published_in": "Опубликовано в издании",
+        "parts_cited": "Цитируемые в статье части этого издания",
+        "bibtex": "Запись BibTeX",
+        "download_bibtex": "Скачать BibTeX",
+        "download_ris": "Скачать RIS",
+        "download_all": "Вся библиография",
+        "copy_hint": "Запись можно скопировать кнопкой в правом верхнем углу блока.",
+        "original": "",
+        "relation_quoted": "цит. по",
+        "relation_see": "см.",
+        "relation_ibid": "там же",
+        "relation_opcit": "указ. соч.",
+        "pinpoint": "С. {pages}",
+        "bibliography_intro": (
+            "Все работы, на которые ссылается автор в примечаниях 1–19, в порядке "
+            "ГОСТ Р 7.0.5-2008: сначала на кириллице, затем на латинице. У каждой работы "
+            "своя страница со списком ссылающихся на нее примечаний."
+        ),
+        "work_type_document": "Документ в сборнике",
+        "back_to_bibliography": "Вся библиография",
+    },
+    "en": {
+        "page_break": "Page {n} of the printed original begins here",
+        "page_break_short": "orig. p. {n}",
+        "emended": "Emended by the edition; the source reads «{reading}»",
+        "emended_hidden": " (emended by the editor; the source reads {reading})",
+        "sic": "Thus in the source; see the editor's explanation",
+        "missing_note": "The text of this note is missing from the source.",
+        "editor_note": "Editor's note",
+        "note": "Note {n}",
+        "to_paragraph": "paragraph {n}",
+        "works": "Bibliography",
+        "primary": "Published sources",
+        "secondary": "Studies",
+        "cited_in": "Cited in the article",
+        "not_cited_directly": "The article does not cite this publication directly.",
+        "published_in": "Published in",
+        "parts_cited": "Parts of this publication cited in the article",
+        "bibtex": "BibTeX record",
+        "download_bibtex": "Download BibTeX",
+        "download_ris": "Download RIS",
+        "download_all": "The whole bibliography",
+        "copy_hint": "The button at the top right of the box copies the record.",
+        "original": "In the original script",
+        "relation_quoted": "quoted in",
+        "relation_see": "see",
+        "relation_ibid": "ibid.",
+        "relation_opcit": "op. cit.",
+        "pinpoint": "p. {pages}",
+        "bibliography_intro": (
+            "Every work the author cites in notes 1–19, ordered as GOST R 7.0.5-2008 orders a "
+            "list: works in Cyrillic first, then those in Latin script. Each work has a page of "
+            "its own that lists the notes citing it."
+        ),
+        "work_type_document": "Document in a collection",
+        "back_to_bibliography": "The whole bibliography",
+    },
+}
+
+
+def label(lang: str, key: str, **values) -> str:
+    return LABELS[lang][key].format(**values)

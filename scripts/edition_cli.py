@@ -1,0 +1,49 @@
+"""The edition's build steps from the command line, without MkDocs.
+
+    python scripts/edition_cli.py check      read and check every source file
+    python scripts/edition_cli.py generate   write the works pages and downloads
+    python scripts/edition_cli.py cite KEY   print a work's reference in both languages
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edition import build, gost  # noqa: E402
+from edition.errors import EditionError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="read and check every source file")
+    commands.add_parser("generate", help="write the works pages and downloads")
+    cite = commands.add_parser("cite", help="print a work's reference in both languages")
+    cite.add_argument("key")
+    args = parser.parse_args(argv)
+    try:
+        sources = build.load()
+        if args.command == "generate":
+            print(f"{build.generate(sources)} files written or up to date")
+        elif args.command == "cite":
+            work = sources.bibliography[args.key]
+            for lang in ("ru", "en"):
+                print(gost.reference(work, lang, place_names=sources.place_names))
+        else:
+            print(f"{len(sources.bibliography.works)} works, {len(sources.emendations)} emendations, "
+                  f"{len(sources.names)} names: all sources read without error")
+    except EditionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyError as error:
+        print(f"error: no work {error} in the bibliography", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
