@@ -24,12 +24,12 @@ build: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
-# The works pages and downloads, without a site build (the build writes them too).
+# The works pages and downloads written to build/works/ for a look, without a site build.
 generate: $(STAMP)
-	$(BIN)/python scripts/edition_cli.py generate
+	$(BIN)/python scripts/edition_cli.py generate --out build/works
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bibliography.py
 
 # The browser tests drive Debian's Chromium through Playwright.
 chromium:
@@ -38,4 +38,4 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site docs/ru/works docs/en/works
+	rm -rf site build

@@ -1,7 +1,9 @@
 """The edition's build steps from the command line, without MkDocs.
 
     python scripts/edition_cli.py check      read and check every source file
-    python scripts/edition_cli.py generate   write the works pages and downloads
+    python scripts/edition_cli.py generate [--out DIR]
+                                             write the works pages and downloads to DIR
+                                             (the build hands them to MkDocs in memory)
     python scripts/edition_cli.py cite KEY   print a work's reference in both languages
 """
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition import build, gost  # noqa: E402
+from edition import build, gost, works_pages  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 
 
@@ -21,14 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="read and check every source file")
-    commands.add_parser("generate", help="write the works pages and downloads")
+    generate = commands.add_parser("generate", help="write the works pages and downloads to a folder")
+    generate.add_argument("--out", type=Path, default=Path("build/works"), help="default: build/works")
     cite = commands.add_parser("cite", help="print a work's reference in both languages")
     cite.add_argument("key")
     args = parser.parse_args(argv)
     try:
         sources = build.load()
         if args.command == "generate":
-            print(f"{build.generate(sources)} files written or up to date")
+            count = works_pages.write_folder(build.generate(sources), args.out)
+            print(f"{count} files written under {args.out}")
         elif args.command == "cite":
             work = sources.bibliography[args.key]
             for lang in ("ru", "en"):

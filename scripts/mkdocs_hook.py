@@ -1,7 +1,7 @@
 """The one MkDocs hook: it calls the edition's build steps (scripts/edition/build.py).
 
-mkdocs-static-i18n builds the site once per language, so every event here runs twice;
-each step is idempotent and the sources are read once per build.
+mkdocs-static-i18n builds the site once per language, so every event here runs once per
+language: the sources are read and the works pages made once, on the first.
 """
 
 from __future__ import annotations
@@ -10,31 +10,46 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
-from edition import build  # noqa: E402
+from edition import build, site_files  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 
-_sources: build.Sources | None = None
+_state: dict = {}
 
 
-def _fail(error: EditionError):
-    return PluginError(str(error))
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else config.theme.language
 
 
 def on_pre_build(config, **kwargs):
-    """Read and check the sources, then write the generated pages before MkDocs lists files."""
-    global _sources
+    """Read and check every source, and make the works pages, once per build."""
+    if _language(config) != build.paths.DEFAULT_LANGUAGE and "sources" in _state:
+        return  # the second language of the same build
     try:
-        _sources = build.load()
-        build.generate(_sources)
+        _state["sources"] = build.load()
+        _state["generated"] = build.generate(_state["sources"])
     except EditionError as error:
-        raise _fail(error) from None
+        raise PluginError(str(error)) from None
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has arranged the files of this language
+def on_files(files, config, **kwargs):
+    lang = _language(config)
+    added = site_files.files_for(lang, _state["generated"], config.site_dir)
+    for file in added:
+        files.append(file)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:  # the sitemap lists each language's pages with their twins
+        i18n.i18n_files_per_language[lang] += [f for f in added if f.is_documentation_page()]
+    return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     try:
-        return build.render_page(markdown, page.file.src_uri, _sources)
+        return build.render_page(markdown, page.file.src_uri, _state["sources"])
     except EditionError as error:
-        raise _fail(error) from None
+        raise PluginError(str(error)) from None

@@ -79,10 +79,17 @@ class Work:
         return ""
 
     def names(self, role: str) -> list[Name]:
-        return parse_names(self.own(role))
+        """Authors, editors or translators, parsed once."""
+        cache = self.__dict__.setdefault("_names", {})
+        if role not in cache:
+            cache[role] = parse_names(self.own(role))
+        return cache[role]
 
     def date(self, name: str = "date") -> Date | None:
-        return parse_date(self.own(name)) if self.own(name) else None
+        cache = self.__dict__.setdefault("_dates", {})
+        if name not in cache:
+            cache[name] = parse_date(self.own(name)) if self.own(name) else None
+        return cache[name]
 
     @property
     def group(self) -> str:
@@ -162,8 +169,8 @@ def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
 
     for work in works.values():
         _link_parent(work, works, path)
-    for work in works.values():
-        _check(work, path, _field_lines(library, work.key))
+    for entry in library.entries:
+        _check(works[entry.key], path, _field_lines(entry))
     return Bibliography(path, works)
 
 
@@ -179,8 +186,7 @@ def _failure(block) -> str:
             "a missing comma or a missing '=' in this entry")
 
 
-def _field_lines(library, key: str) -> dict[str, int]:
-    entry = library.entries_dict[key]
+def _field_lines(entry) -> dict[str, int]:
     return {f.key.lower(): f.start_line + 1 for f in entry.fields if f.start_line is not None}
 
 

@@ -2,15 +2,13 @@
 
     load()          read and check every source file once (witness, emendations, metadata,
                     bibliography, names, the articles' notes)
-    generate()      write the works pages and downloads for both languages
+    generate()      the works pages and downloads of both languages, as text
     render_page()   expand the edition's marks in one page's Markdown
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from . import (article, bibliography, citations, emendations, markup, metadata, names, paths,
                witness, works_pages)
 from .errors import EditionError
@@ -47,8 +45,9 @@ def load() -> Sources:
     )
 
 
-def generate(sources: Sources, root: Path | None = None) -> int:
-    return works_pages.generate(sources.bibliography, sources.citations, sources.place_names, root)
+def generate(sources: Sources) -> dict[str, dict[str, str]]:
+    """The works pages and downloads of every language: language → file name → text."""
+    return works_pages.all_pages(sources.bibliography, sources.citations, sources.place_names)
 
 
 def is_generated(src_uri: str) -> bool:

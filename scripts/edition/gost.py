@@ -55,6 +55,7 @@ class Style:
         self.lang = lang
         self.words = WORDS[lang]
         self.place_names = place_names or {}
+        self.memo_key = (lang, frozenset(self.place_names.items()))
 
     def text(self, value: str) -> str:
         return romanize(value) if self.lang == "en" else value
@@ -98,11 +99,24 @@ def reference(work: Work, lang: str, short: bool = False,
               place_names: dict[str, str] | None = None) -> str:
     """The description of `work` as a note gives it. `short` is the abbreviated form the
     author uses for a volume cited again (set title, volume, imprint)."""
-    style = Style(lang, place_names)
+    return describe(work, Style(lang, place_names), short)
+
+
+def describe(work: Work, style: Style, short: bool = False) -> str:
+    """`reference` with a Style made once by the caller (for many works)."""
     return _describe(work, style, short)
 
 
 def _describe(work: Work, style: Style, short: bool = False) -> str:
+    """Describe a work once per form: a collection's description recurs in each document's."""
+    memo = work.__dict__.setdefault("_descriptions", {})
+    key = (style.memo_key, short)
+    if key not in memo:
+        memo[key] = _describe_uncached(work, style, short)
+    return memo[key]
+
+
+def _describe_uncached(work: Work, style: Style, short: bool) -> str:
     if work.type in ("incollection", "inbook"):
         return _part(work, style, short)
     if work.type == "collection" and work.parent is not None:
@@ -233,4 +247,4 @@ def sort_key(work: Work) -> tuple:
     return (0 if is_cyrillic(lead[:1]) else 1, folded, work.key)
 
 
-__all__ = ["reference", "sentence", "sort_key", "heading", "Style", "parse_names"]
+__all__ = ["reference", "describe", "sentence", "sort_key", "heading", "Style", "parse_names"]

@@ -1,14 +1,14 @@
-"""Writing the citation pages: one page per work in each language, and the bibliography.
+"""The citation pages: one page per work in each language, the bibliography, downloads.
 
-Pages are written as real Markdown files under `docs/<lang>/works/` (git-ignored), because
-the i18n plugin cannot handle pages created in memory. A file is rewritten only when its
-content changes, so that `mkdocs serve` does not rebuild for ever, and files of works no
-longer in the bibliography are removed.
+Plain functions from records to Markdown text: `site_files.py` hands the pages to MkDocs
+in memory, `write_folder` puts them on disk for a look (`edition_cli.py generate`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import escape, exports, gost, paths
@@ -26,22 +26,44 @@ class Context:
     bibliography: Bibliography
     citations: dict[str, list[Citation]]  # by work key
     place_names: dict[str, str]
+    references: dict[tuple[str, str], str] = field(default_factory=dict)  # shared by languages
+    styles: dict[str, gost.Style] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def style(self, lang: str) -> gost.Style:
+        if lang not in self.styles:
+            self.styles[lang] = gost.Style(lang, self.place_names)
+        return self.styles[lang]
 
     def reference(self, work: Work, lang: str | None = None) -> str:
-        return gost.reference(work, lang or self.lang, place_names=self.place_names)
+        """The work's description, formatted once per language (pages and lists reuse it)."""
+        key = (work.key, lang or self.lang)
+        if key not in self.references:
+            self.references[key] = gost.describe(work, self.style(key[1]))
+        return self.references[key]
+
+    def bibtex(self, work: Work) -> str:
+        key = (work.key, "bibtex")
+        if key not in self.references:  # the same record on the page of either language
+            self.references[key] = exports.bibtex([work])
+        return self.references[key]
+
+    def title(self, work: Work) -> str:
+        if work.key not in self.titles:
+            self.titles[work.key] = page_title(work, self.style(self.lang))
+        return self.titles[work.key]
 
 
 # --- one work ---------------------------------------------------------------------------------
 
 
-def page_title(work: Work, lang: str) -> str:
+def page_title(work: Work, style: gost.Style) -> str:
     """A short name for the work: its own title, or the set's title and the volume."""
-    style = gost.Style(lang)
     if work.type == "collection" and work.parent is not None and work.own("volume"):
         volume = f"{style.words['volume']} {work.own('volume')}"
         if work.own("title"):
             volume += ": " + style.text(work.own("title"))
-        return gost.sentence(page_title(work.parent, lang), volume).rstrip(".")
+        return gost.sentence(page_title(work.parent, style), volume).rstrip(".")
     head = gost.heading(work, style)
     title = style.text(work.own("title"))
     return f"{head} {title}" if head else title
@@ -65,26 +87,30 @@ def cited_in(citations: list[Citation], lang: str) -> list[str]:
 
 
 def _fence(text: str) -> str:
-    longest = max((len(run) for run in text.split("\n") if set(run) == {"`"}), default=0)
-    run, longest_inline = 0, 0
-    for char in text:
-        run = run + 1 if char == "`" else 0
-        longest_inline = max(longest_inline, run)
-    return "`" * max(3, longest + 1, longest_inline + 1)
+    """A code fence longer than any run of backticks in the text."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def download_link(text: str, filename: str, label_text: str) -> str:
+    """A link that saves `text` as a file: a data URI, so no file per work is written."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (f'<a href="data:application/x-bibtex;charset=utf-8;base64,{data}" '
+            f'download="{escape.attr(filename)}">{escape.md(label_text)}</a>')
 
 
 def work_page(work: Work, ctx: Context) -> str:
     lang = ctx.lang
-    out = [f"# {escape.md(page_title(work, lang))}", ""]
+    out = [f"# {escape.md(ctx.title(work))}", ""]
     reference = escape.md(ctx.reference(work))
     out += [f'<p class="work-reference">{reference}</p>', ""]
-    if lang == "en" and is_cyrillic(gost.reference(work, "ru")):
-        original = escape.md(gost.reference(work, "ru"))
+    if lang == "en" and is_cyrillic(ctx.reference(work, "ru")):
+        original = escape.md(ctx.reference(work, "ru"))
         out += [f'<p class="work-original"><span class="work-original-label">{label(lang, "original")}:</span> '
                 f'<span lang="ru">{original}</span></p>', ""]
 
     if work.parent is not None:
-        chain = " › ".join(f"[{escape.md(page_title(a, lang))}]({a.key}.md)" for a in reversed(work.ancestors()))
+        chain = " › ".join(f"[{escape.md(ctx.title(a))}]({a.key}.md)" for a in reversed(work.ancestors()))
         out += [f"**{label(lang, 'published_in')}:** {chain}", ""]
 
     out += [f"## {label(lang, 'cited_in')}", ""]
@@ -98,14 +124,13 @@ def work_page(work: Work, ctx: Context) -> str:
         for part in sorted(parts, key=lambda d: min(c.note for c in ctx.citations[d.key])):
             notes = ", ".join(f"[{c.note}]({ARTICLE}#fn:{c.note})" for c in ctx.citations[part.key])
             word = "примеч." if lang == "ru" else "notes"
-            out.append(f"- [{escape.md(page_title(part, lang))}]({part.key}.md) — {word} {notes}")
+            out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — {word} {notes}")
         out.append("")
 
-    record = exports.bibtex([work]).strip()
+    record = ctx.bibtex(work)
     fence = _fence(record)
-    out += [f"## {label(lang, 'bibtex')}", "", f"{fence}bibtex", record, fence, "",
-            f"[{label(lang, 'download_bibtex')}]({work.key}.bib) · "
-            f"[{label(lang, 'download_ris')}]({work.key}.ris) · "
+    out += [f"## {label(lang, 'bibtex')}", "", f"{fence}bibtex", record.strip(), fence, "",
+            download_link(record, f"{work.key}.bib", label(lang, "download_bibtex")) + " · "
             f"[{label(lang, 'back_to_bibliography')}](index.md)", ""]
     return "\n".join(out)
 
@@ -136,37 +161,41 @@ def bibliography_page(works: list[Work], ctx: Context) -> str:
 # --- writing -----------------------------------------------------------------------------------
 
 
-def _write(path: Path, content: str, written: set[Path]) -> None:
-    written.add(path)
-    try:
-        if path.read_text(encoding="utf-8") == content:
-            return
-    except FileNotFoundError:
-        pass
-    path.write_text(content, encoding="utf-8")
+def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
+          place_names: dict[str, str], lang: str, ordered: list[Work] | None = None,
+          references: dict | None = None) -> dict[str, str]:
+    """Every generated page of one language: file name (`KEY.md`, `index.md`) → Markdown."""
+    ordered = ordered if ordered is not None else sorted(bibliography.works.values(), key=gost.sort_key)
+    ctx = Context(lang, bibliography, by_work(citations.get(lang, ())), place_names,
+                  references if references is not None else {})
+    files = {f"{work.key}.md": work_page(work, ctx) for work in ordered}
+    files["index.md"] = bibliography_page(ordered, ctx)
+    return files
 
 
-def generate(bibliography: Bibliography, citations: dict[str, list[Citation]],
-             place_names: dict[str, str], root: Path | None = None) -> int:
-    """Write every language's works folder; return the number of files written or kept."""
+def downloads(bibliography: Bibliography) -> dict[str, str]:
+    """The whole bibliography as files to download: the same in both languages."""
     ordered = sorted(bibliography.works.values(), key=gost.sort_key)
-    everything_bib = exports.bibtex(ordered)
-    everything_ris = exports.ris(ordered)
+    return {"references.bib": exports.bibtex(ordered), "references.ris": exports.ris(ordered)}
+
+
+def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
+              place_names: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Pages and downloads of every language: language → file name → text."""
+    ordered = sorted(bibliography.works.values(), key=gost.sort_key)
+    references: dict[tuple[str, str], str] = {}
+    shared = downloads(bibliography)
+    return {lang: pages(bibliography, citations, place_names, lang, ordered, references) | shared
+            for lang in paths.LANGUAGES}
+
+
+def write_folder(files: dict[str, dict[str, str]], root: Path) -> int:
+    """Write `all_pages` output as ROOT/LANG/works/NAME, for reading outside the site."""
     count = 0
-    for lang in paths.LANGUAGES:
-        folder = (root / lang / paths.WORKS_FOLDER) if root else paths.works_dir(lang)
+    for lang, named in files.items():
+        folder = root / lang / paths.WORKS_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        ctx = Context(lang, bibliography, by_work(citations.get(lang, ())), place_names)
-        written: set[Path] = set()
-        for work in ordered:
-            _write(folder / f"{work.key}.md", work_page(work, ctx), written)
-            _write(folder / f"{work.key}.bib", exports.bibtex([work]), written)
-            _write(folder / f"{work.key}.ris", exports.ris([work]), written)
-        _write(folder / "index.md", bibliography_page(ordered, ctx), written)
-        _write(folder / "references.bib", everything_bib, written)
-        _write(folder / "references.ris", everything_ris, written)
-        for stale in set(folder.iterdir()) - written:
-            if stale.is_file():
-                stale.unlink()
-        count += len(written)
+        for name, text in named.items():
+            (folder / name).write_text(text, encoding="utf-8")
+            count += 1
     return count
