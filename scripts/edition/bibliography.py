@@ -146,9 +146,20 @@ def parse_date(value: str) -> Date | None:
                 int(end) if end else None)
 
 
+LATEX_ESCAPES = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}"}
+LATEX_TEXT = re.compile(r"\\[&%$#_{}]|---|--|[{}]")
+
+
 def strip_braces(text: str) -> str:
-    """BibTeX protects case with braces; readers never see them."""
-    return text.replace("{", "").replace("}", "")
+    r"""A field's value as readers see it: BibTeX's case-protecting braces dropped, escaped
+    characters (`\&`, `\{`) and dashes (`--`, `---`) decoded. A UTF-8 bibliography needs no
+    more (a full LaTeX decoder would be slow on a large file)."""
+    def decode(match: re.Match) -> str:
+        token = match.group()
+        if token in LATEX_ESCAPES:
+            return LATEX_ESCAPES[token]
+        return {"---": "—", "--": "–"}.get(token, "")
+    return LATEX_TEXT.sub(decode, text)
 
 
 def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:

@@ -22,7 +22,7 @@ CITE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(cite:([^)\s]*)\)")
 CITE_TOKEN = re.compile(r"\[@([^\]\s]*)(?:\s+(short|ibid|opcit))?\]")
 PINPOINT = re.compile(r"^\s*((?:С|S|P|p|pp)\.\s*[IVXLCDM\d]+(?:\s*[–-]\s*[IVXLCDM\d]+)?)")
 EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
-RELATIONS = ("direct", "quoted", "see", "ibid", "opcit")
+RELATIONS = ("quoted", "see", "ibid", "opcit")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Citation:
     lang: str
     note: int
     key: str
-    relation: str  # one of RELATIONS
+    relations: tuple[str, ...]  # of RELATIONS: quoted, see, ibid, opcit; () for a plain reference
     pinpoint: str  # page(s) as the note gives them: "С. 76", "S. 148 – 150"; empty when none
     paragraph: str  # anchor of the paragraph that refers to the note
     line: int  # line of the note in the article's Markdown
@@ -44,18 +44,18 @@ def with_readings(text: str, emendations: dict[str, Emendation], reading: str = 
     return EMENDATION.sub(replace, text)
 
 
-def _relation(prefix: str, text: str, mode: str | None) -> str:
-    if mode in ("ibid", "opcit"):
-        return mode
+def _relations(prefix: str, text: str, mode: str | None) -> tuple[str, ...]:
+    """How the note cites: quoted after, see, ibid., op. cit.; empty for a plain reference."""
+    found = []
     if re.search(r"(Цит\. по|Quoted in)\s*:?\s*$", prefix):
-        return "quoted"
+        found.append("quoted")
     if re.search(r"(См\.|See)(\s+об этом|\s+on this)?\s*:?\s*$", prefix):
-        return "see"
-    if text.startswith("Там же"):
-        return "ibid"
-    if re.search(r"Указ\.\s*соч\.", text):
-        return "opcit"
-    return "direct"
+        found.append("see")
+    if mode == "ibid" or text.startswith("Там же"):
+        found.append("ibid")
+    if mode == "opcit" or re.search(r"Указ\.\s*соч\.", text):
+        found.append("opcit")
+    return tuple(found)
 
 
 def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendation]) -> list[Citation]:
@@ -72,12 +72,12 @@ def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendatio
             if key not in bibliography:
                 raise EditionError(path, note.line,
                                    f"note [^{label}] cites '{key}', which is not in {bibliography.path.name}")
-            relation = _relation(text[:match.start()], link_text, mode)
+            relations = _relations(text[:match.start()], link_text, mode)
             pinpoint = PINPOINT.match(text[match.end():])
             page = " ".join(pinpoint.group(1).split()) if pinpoint else ""
-            if not page and relation == "ibid" and citations and citations[-1].key == key:
+            if not page and "ibid" in relations and citations and citations[-1].key == key:
                 page = citations[-1].pinpoint  # "Ibid." alone: the same place as before
-            citations.append(Citation(lang, int(label), key, relation, page,
+            citations.append(Citation(lang, int(label), key, relations, page,
                                       article.paragraph_of(label) or "", note.line))
     return citations
 

@@ -78,8 +78,7 @@ def cited_in(citations: list[Citation], lang: str) -> list[str]:
             paragraph = label(lang, "to_paragraph", n=citation.paragraph.removeprefix("p"))
             line += f" ({paragraph}: [{'текст' if lang == 'ru' else 'text'}]({ARTICLE}#fnref:{citation.note}))"
         details = [escape.md(citation.pinpoint)] if citation.pinpoint else []
-        if citation.relation != "direct":
-            details.append(f"*{label(lang, 'relation_' + citation.relation)}*")
+        details += [f"*{label(lang, 'relation_' + relation)}*" for relation in citation.relations]
         if details:
             line += " — " + ", ".join(details)
         lines.append(line)
