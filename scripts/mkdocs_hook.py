@@ -16,8 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` packag
 
 from edition import build, site_files  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
+from edition.mdx_lang import LanguageExtension  # noqa: E402
 
 _state: dict = {}
+_mark_russian = LanguageExtension()
 
 
 def _language(config) -> str:
@@ -25,8 +27,15 @@ def _language(config) -> str:
     return i18n.current_language if i18n else config.theme.language
 
 
+def on_config(config, **kwargs):
+    if _mark_russian not in config.markdown_extensions:
+        config.markdown_extensions.append(_mark_russian)
+    return config
+
+
 def on_pre_build(config, **kwargs):
     """Read and check every source, and make the works pages, once per build."""
+    _mark_russian.page_lang = _language(config)
     if _language(config) != build.paths.DEFAULT_LANGUAGE and "sources" in _state:
         return  # the second language of the same build
     try:

@@ -32,6 +32,7 @@ ENTRY_TYPES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "article": (("author", "title", "journaltitle", "date"), frozenset()),
 }
 GROUPS = ("primary", "secondary")  # published sources, studies
+LANGUAGE_CODES = {"russian": "ru", "german": "de", "english": "en", "french": "fr"}  # langid → BCP 47
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:/(\d{4}))?$")
 NAME_FIELDS = ("author", "editor", "translator")
 
@@ -98,6 +99,10 @@ class Work:
     @property
     def lang(self) -> str:
         return self.get("langid")
+
+    @property
+    def lang_code(self) -> str:
+        return LANGUAGE_CODES.get(self.lang, "")
 
     def ancestors(self) -> list[Work]:
         chain, work = [], self.parent

@@ -21,3 +21,4 @@ def md(text: str) -> str:
 def attr(text: str) -> str:
     """Text safe inside a double-quoted HTML attribute."""
     return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+

@@ -52,8 +52,7 @@ def emendations(page) -> str:
         where += "<br>" + LINE[page.lang].format(page=found.page, line=found.witness_line)
         rows.append([
             f'<span id="{found.id}">{found.id}</span>', where,
-            f'<span lang="ru">{escape.md(found.witness)}</span>',
-            f'<span lang="ru">{escape.md(found.edition)}</span>',
+            escape.md(found.witness), escape.md(found.edition),
             KINDS[page.lang][found.kind], escape.md(found.reason[page.lang]),
         ])
     return _table(HEAD["emendations"][page.lang], rows)
@@ -65,8 +64,7 @@ def hyphenation(page) -> str:
         kept, removed = KEPT[page.lang]
         rows.append([
             str(decision.line),
-            f'<span lang="ru">{escape.md(decision.left)}&#8203;{escape.md(decision.right)}</span>',
-            f'<span lang="ru">{escape.md(decision.word)}</span>',
+            f"{escape.md(decision.left)}&#8203;{escape.md(decision.right)}", escape.md(decision.word),
             f"**{kept}**" if decision.kept else removed,
         ])
     return _table(HEAD["hyphenation"][page.lang], rows)

@@ -69,20 +69,35 @@ def page_title(work: Work, style: gost.Style) -> str:
     return f"{head} {title}" if head else title
 
 
+def lang_attribute(work: Work, page_lang: str) -> str:
+    """` lang="de"` for a reference in another language than the page's; a romanized
+    Russian reference on an English page is Latin script and stays unmarked."""
+    code = work.lang_code
+    if not code or code == page_lang or (page_lang == "en" and code == "ru"):
+        return ""
+    return f' lang="{code}"'
+
+
 def cited_in(citations: list[Citation], lang: str) -> list[str]:
+    """One line per citing note: the note, its pinpoint and kind, and its place in the text."""
     lines = []
     for citation in citations:
-        note = label(lang, "note", n=citation.note)
-        line = f"- [{note}]({ARTICLE}#fn:{citation.note})"
-        if citation.paragraph:
-            paragraph = label(lang, "to_paragraph", n=citation.paragraph.removeprefix("p"))
-            line += f" ({paragraph}: [{'текст' if lang == 'ru' else 'text'}]({ARTICLE}#fnref:{citation.note}))"
+        line = f"- [{label(lang, 'note', n=citation.note)}]({ARTICLE}#fn:{citation.note})"
         details = [escape.md(citation.pinpoint)] if citation.pinpoint else []
         details += [f"*{label(lang, 'relation_' + relation)}*" for relation in citation.relations]
         if details:
-            line += " — " + ", ".join(details)
+            line += " — " + "; ".join(details)
+        if citation.paragraph:
+            place = label(lang, "in_text", n=citation.paragraph.removeprefix("p"))
+            line += f" ([{place}]({ARTICLE}#fnref:{citation.note}))"
         lines.append(line)
     return lines
+
+
+def note_links(citations: list[Citation], lang: str) -> str:
+    """"примеч. 17, 18" / "notes 17, 18": links to the notes."""
+    word = label(lang, "notes_short" if len(citations) > 1 else "note_short")
+    return f"{word} " + ", ".join(f"[{c.note}]({ARTICLE}#fn:{c.note})" for c in citations)
 
 
 def _fence(text: str) -> str:
@@ -102,7 +117,7 @@ def work_page(work: Work, ctx: Context) -> str:
     lang = ctx.lang
     out = [f"# {escape.md(ctx.title(work))}", ""]
     reference = escape.md(ctx.reference(work))
-    out += [f'<p class="work-reference">{reference}</p>', ""]
+    out += [f'<p class="work-reference"{lang_attribute(work, lang)}>{reference}</p>', ""]
     if lang == "en" and is_cyrillic(ctx.reference(work, "ru")):
         original = escape.md(ctx.reference(work, "ru"))
         out += [f'<p class="work-original"><span class="work-original-label">{label(lang, "original")}:</span> '
@@ -121,9 +136,8 @@ def work_page(work: Work, ctx: Context) -> str:
     if parts:
         out += [f"## {label(lang, 'parts_cited')}", ""]
         for part in sorted(parts, key=lambda d: min(c.note for c in ctx.citations[d.key])):
-            notes = ", ".join(f"[{c.note}]({ARTICLE}#fn:{c.note})" for c in ctx.citations[part.key])
-            word = "примеч." if lang == "ru" else "notes"
-            out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — {word} {notes}")
+            out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — "
+                       + note_links(ctx.citations[part.key], lang))
         out.append("")
 
     record = ctx.bibtex(work)
@@ -147,11 +161,12 @@ def bibliography_page(works: list[Work], ctx: Context) -> str:
             continue
         out += [f"## {label(lang, group)}", ""]
         for number, work in enumerate(members, 1):
+            attribute = lang_attribute(work, lang).strip()
             line = f"{number}. [{escape.md(ctx.reference(work))}]({work.key}.md)"
+            line += f"{{: {attribute} }}" if attribute else ""
             notes = ctx.citations.get(work.key, [])
             if notes:
-                word = "примеч." if lang == "ru" else "notes"
-                line += f" — {word} " + ", ".join(f"[{c.note}]({ARTICLE}#fn:{c.note})" for c in notes)
+                line += " — " + note_links(notes, lang)
             out.append(line)
         out.append("")
     return "\n".join(out)
