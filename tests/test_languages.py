@@ -1,0 +1,119 @@
+"""Both languages are whole sites: every page has its twin, the switch leads to it, the two
+articles align paragraph by paragraph and note by note, and names keep their English forms."""
+
+import re
+
+import pytest
+
+import sitehtml
+from edition import article, citations, emendations, names, paths
+
+SKIP = {"404.html"}
+
+
+def built_pages(site):
+    """Built HTML pages by language: path relative to the language's root."""
+    pages = {"ru": {}, "en": {}}
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        if relative in SKIP or relative.startswith(("assets/", "search/")):
+            continue
+        if relative.startswith("en/"):
+            pages["en"][relative.removeprefix("en/")] = path
+        else:
+            pages["ru"][relative] = path
+    return pages
+
+
+@pytest.mark.slow
+def test_every_page_has_its_twin(site):
+    pages = built_pages(site)
+    assert len(pages["ru"]) > 20
+    assert set(pages["ru"]) == set(pages["en"])
+
+
+@pytest.mark.slow
+def test_the_language_switch_leads_to_the_twin(site):
+    pages = built_pages(site)
+    for lang, other in (("ru", "en"), ("en", "ru")):
+        for relative, path in pages[lang].items():
+            page = sitehtml.read(path)
+            switch = [a for a in page.links if "md-select__link" in a.attrs.get("class", "")
+                      and a.attrs.get("hreflang") == other]
+            assert len(switch) == 1, relative
+            target, _ = sitehtml.resolve(site, path, switch[0].attrs["href"])
+            assert target == pages[other][relative], (relative, switch[0].attrs["href"])
+
+
+@pytest.mark.slow
+def test_html_lang_and_interface_language(site):
+    pages = built_pages(site)
+    interface = {"ru": 'placeholder="Поиск"', "en": 'placeholder="Search"'}
+    for lang, found in pages.items():
+        for relative, path in found.items():
+            assert sitehtml.read(path).lang == lang, relative
+            assert interface[lang] in path.read_text(encoding="utf-8"), relative
+
+
+@pytest.mark.slow
+def test_russian_in_english_pages_is_marked(site):
+    page = sitehtml.read(site / "en/about/index.html")
+    marked = [e.text for e in page.elements if e.attrs.get("lang") == "ru"]
+    assert "Там же" in marked and "Райхсвер" in marked
+    work = sitehtml.read(site / "en/works/gorlov2001/index.html")
+    assert any(e.attrs.get("lang") == "ru" and "Горлов" in e.text for e in work.elements)
+    home = sitehtml.read(site / "index.html")
+    assert any(e.attrs.get("lang") == "en" and "Abstract" in e.text for e in home.elements)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {lang: article.load(paths.article_markdown(lang)) for lang in paths.LANGUAGES}
+
+
+def test_articles_align_paragraph_by_paragraph_and_note_by_note(articles):
+    ru, en = articles["ru"], articles["en"]
+    assert [p.anchor for p in ru.paragraphs] == [p.anchor for p in en.paragraphs] == [f"p{n}" for n in range(1, 13)]
+    assert list(ru.notes) == list(en.notes) == [str(n) for n in range(1, 22)]
+    # Each note is referred to from the same paragraph in both languages.
+    assert [(label, anchor) for label, anchor, _ in ru.references] == \
+           [(label, anchor) for label, anchor, _ in en.references]
+    # Page marks stand in the same paragraphs.
+    marks = {lang: [(p.anchor, m) for p in a.paragraphs for m in re.findall(r"\{pb (\d+)\}", p.text)]
+             for lang, a in articles.items()}
+    assert marks["ru"] == marks["en"]
+
+
+def test_english_notes_cite_the_same_works(articles):
+    ru = [(c.note, c.key) for c in citations.load("ru")]
+    en = [(c.note, c.key) for c in citations.load("en")]
+    assert ru == en
+
+
+def _paragraph_texts(lang: str, articles) -> list[str]:
+    found = emendations.load()
+    out = []
+    for paragraph in articles[lang].paragraphs:
+        text = citations.with_readings(paragraph.text, found)
+        if lang == "en":  # {sic s1} is rendered in its English form
+            text = re.sub(r"\{sic (\w+)\}", lambda m: found[m.group(1)].english, paragraph.text)
+        out.append(text)
+    return out
+
+
+def test_every_name_appears_in_its_english_form_where_the_russian_has_it(articles):
+    ru, en = _paragraph_texts("ru", articles), _paragraph_texts("en", articles)
+    missing = []
+    for entry in names.load().values():
+        for number, (ru_text, en_text) in enumerate(zip(ru, en), 1):
+            if entry.pattern("ru").search(ru_text) and not entry.pattern("en").search(en_text):
+                missing.append(f"{entry.id} in paragraph {number}")
+    assert not missing, missing
+
+
+def test_the_name_check_can_fail(articles):
+    """The check above is not vacuous: it finds a name the translation would drop."""
+    ru, en = _paragraph_texts("ru", articles), _paragraph_texts("en", articles)
+    seeckt = names.load()["seeckt"]
+    assert seeckt.pattern("ru").search(ru[1]) and seeckt.pattern("en").search(en[1])
+    assert not seeckt.pattern("en").search(en[1].replace("Seeckt", "the general"))
