@@ -14,17 +14,22 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
-from edition import build, site_files  # noqa: E402
+from edition import build, citing, permalinks, site_files  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 from edition.mdx_lang import LanguageExtension  # noqa: E402
 
 _state: dict = {}
 _mark_russian = LanguageExtension()
+ARTICLE_PAGES = {"index.md", "article.md"}  # the pages that carry the citation metadata
 
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return i18n.current_language if i18n else config.theme.language
+
+
+def _page_name(page) -> str:
+    return page.file.src_uri.split("/", 1)[-1]
 
 
 def on_config(config, **kwargs):
@@ -49,6 +54,10 @@ def on_pre_build(config, **kwargs):
 def on_files(files, config, **kwargs):
     lang = _language(config)
     added = site_files.files_for(lang, _state["generated"], config.site_dir)
+    sources = _state["sources"]
+    urls = citing.Urls(config.site_url or "/")
+    for name, text in citing.files(sources.metadata, urls, sources.abstracts["en"]).items():
+        added.append(site_files.static_file(f"{citing.CITE_FOLDER}/{name}", text, config.site_dir))
     for file in added:
         files.append(file)
     i18n = config.plugins.get("i18n")
@@ -59,6 +68,22 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     try:
-        return build.render_page(markdown, page.file.src_uri, _state["sources"])
+        return build.render_page(markdown, page.file.src_uri, _state["sources"], config.site_url or "/")
     except EditionError as error:
         raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if _page_name(page) == "article.md":
+        return permalinks.add_paragraph_links(html, _language(config))
+    return html
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """Citation metadata in the head of the home and article pages."""
+    if _page_name(page) in ARTICLE_PAGES and page.file.src_uri.count("/") == 1:
+        sources, lang = _state["sources"], _language(config)
+        context["edition_head"] = citing.head_html(
+            sources.metadata, citing.Urls(config.site_url or "/"), lang, page.canonical_url or "/",
+            sources.bibliography, sources.cited_keys, sources.abstracts[lang])
+    return context

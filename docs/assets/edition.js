@@ -1,9 +1,12 @@
-// Keep the reader's place when switching language. Paragraphs and notes have the same
-// anchors in both languages (#p7, #fn:7), so the switch carries the one in view.
+// The edition's few behaviours in the reader's browser. Everything works without them.
 (function () {
   "use strict";
 
-  var PLACES = 'p[id^="p"], li[id^="fn:"], [id^="page-"]';
+  // --- Language switch: keep the reader's place --------------------------------------------
+  // Paragraphs and notes have the same anchors in both languages (#p7, #fn:7), so the switch
+  // carries the one in view.
+
+  var PLACES = 'p[id^="p"], li[id^="fn:"]';
 
   // The first paragraph or note whose top is in the upper part of the window.
   function placeInView() {
@@ -21,20 +24,43 @@
     link.href = url.href;
   }
 
+  function updateLanguageLinks() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(withPlace);
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
     if (link) withPlace(link);
   }, true);
-  // Keyboard and middle-click users get the same: update the links whenever the place moves.
+  // Keyboard and middle-click users get the same: the links follow the place as it moves.
   var pending = false;
-  function update() {
-    pending = false;
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(withPlace);
-  }
   ["hashchange", "scroll"].forEach(function (name) {
     window.addEventListener(name, function () {
-      if (!pending) { pending = true; window.requestAnimationFrame(update); }
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(function () { pending = false; updateLanguageLinks(); });
+      }
     }, { passive: true });
   });
-  document.querySelectorAll("a.md-select__link[hreflang]").forEach(withPlace);
+  updateLanguageLinks();
+
+  // --- <link rel="alternate"> back in place ----------------------------------------------------
+  // The head set them aside so that Material would not look for sitemaps beside them
+  // (overrides/main.html); reference managers read them from the running page.
+  function restoreAlternates() {
+    document.querySelectorAll('link[data-rel="alternate"]').forEach(function (link) {
+      link.setAttribute("rel", "alternate");
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(restoreAlternates);  // runs after Material's own subscriber
+  } else {
+    restoreAlternates();
+  }
+
+  // --- The access date of a GOST reference is the reader's today -----------------------------
+  var today = new Date();
+  var stamp = ("0" + today.getDate()).slice(-2) + "." + ("0" + (today.getMonth() + 1)).slice(-2) +
+    "." + today.getFullYear();
+  document.querySelectorAll(".access-date").forEach(function (span) { span.textContent = stamp; });
 })();

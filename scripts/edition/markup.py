@@ -7,6 +7,10 @@
     {meta FIELD}    from the article's metadata: title (title.en, title.ru), authors, keywords
     {include NAME}  the text of sources/text/NAME.md (NAME ends in its language: summary.ru)
     {table NAME}    a table built from data: emendations, hyphenation
+    {cite}          how to cite the article: GOST, Chicago, APA and the files to download
+                    ({cite folded}: the same, folded until the reader opens it)
+    {register G}    the register of persons, places, organisations or documents
+    {timeline}      the dated events, each linked to its paragraph
     [text](cite:KEY)          a link from the author's words to the work KEY (Russian notes)
     [@KEY], [@KEY MODE]       the reference to KEY, written from the bibliography (English
                               notes); MODE is short, ibid or opcit
@@ -21,6 +25,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import escape, gost, paths
 from .bibliography import Bibliography
@@ -31,7 +36,8 @@ from .labels import label
 from .metadata import Metadata
 from .witness import Witness
 
-TOKEN = re.compile(r"\{(pb|em|sic|missing|meta|include|table)(?: ([^{}\n]*))?\}")
+TOKEN = re.compile(r"\{(pb|em|sic|missing|meta|include|table|cite|register|timeline)(?: ([^{}\n]*))?\}")
+SIC = re.compile(r"\{sic ([^{}\s]+)\}")
 
 
 @dataclass
@@ -41,16 +47,37 @@ class Page:
     lang: str
     src_uri: str  # e.g. "ru/article.md"
     path: Path  # the Markdown file, for error messages
-    emendations: dict[str, Emendation]
-    metadata: Metadata
-    bibliography: Bibliography
-    witness: Witness
-    place_names: dict[str, str]
+    sources: Any  # build.Sources: every source file, read and checked
+    site_url: str = ""
+
+    @property
+    def emendations(self) -> dict[str, Emendation]:
+        return self.sources.emendations
+
+    @property
+    def metadata(self) -> Metadata:
+        return self.sources.metadata
+
+    @property
+    def bibliography(self) -> Bibliography:
+        return self.sources.bibliography
+
+    @property
+    def witness(self) -> Witness:
+        return self.sources.witness
+
+    @property
+    def place_names(self) -> dict[str, str]:
+        return self.sources.place_names
 
     def link(self, target: str) -> str:
         """A Markdown link target to `target` (a path under the language folder)."""
         here = posixpath.dirname(self.src_uri)
         return posixpath.relpath(f"{self.lang}/{target}", here or ".")
+
+    def link_outside(self, target: str) -> str:
+        """A Markdown link target to a file outside the language folders (`cite/…`)."""
+        return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
 
     def url_to(self, lang: str, target: str) -> str:
         """A relative URL to a page of either language: for raw HTML links, which MkDocs
@@ -161,8 +188,31 @@ def _table(argument: str, page: Page) -> str:
     return tables.TABLES[argument](page)
 
 
+def _how_to_cite(argument: str, page: Page) -> str:
+    from . import citing
+    if argument not in ("", "folded"):
+        raise KeyError("form of {cite} (write {cite} or {cite folded})")
+    return citing.how_to_cite(page.metadata, citing.Urls(page.site_url), page.lang,
+                              lambda name: page.link_outside(f"{citing.CITE_FOLDER}/{name}"),
+                              collapsed=argument == "folded")
+
+
+def _register(argument: str, page: Page) -> str:
+    from . import registers
+    group = [e for e in page.sources.names.values() if e.group == argument]
+    if not group:
+        raise KeyError("register group")
+    return registers.render(group, page.lang, page.sources.paragraphs[page.lang], page.link("article.md"))
+
+
+def _timeline(argument: str, page: Page) -> str:
+    from . import timeline
+    return timeline.table(page.sources.timeline, page.lang, page.link("article.md"))
+
+
 RENDERERS = {"pb": _page_break, "em": _emendation, "sic": _sic, "missing": _missing,
-             "meta": _meta, "table": _table}
+             "meta": _meta, "table": _table, "cite": _how_to_cite, "register": _register,
+             "timeline": _timeline}
 
 
 # --- citations -------------------------------------------------------------------------------
@@ -202,6 +252,13 @@ def _cite_token(match: re.Match, page: Page, number: int) -> str:
         text = gost.reference(work, page.lang, short=mode == "short", place_names=page.place_names)
     lang = _lang_attribute(page, key, romanized=True) if mode not in ("ibid", "opcit") else ""
     return f"[{escape.md(text)}]({work_link(page, key)}){lang}"
+
+
+def strip_marks(text: str) -> str:
+    """Text with note references, page marks and link syntax taken out: what a reader reads."""
+    text = re.sub(r"\[\^[^\]]+\]", "", text)
+    text = re.sub(r"\{pb \d+\}", "", text)
+    return CITE_LINK.sub(lambda m: m.group(1), text)
 
 
 def to_witness(markdown: str, emendations: dict[str, Emendation]) -> str:

@@ -60,3 +60,11 @@ def files_for(lang: str, generated: dict[str, dict[str, str]], site_dir: str) ->
                 file.alternates[other] = Twin(other, name)
         files.append(file)
     return files
+
+
+def static_file(path: str, content: str, site_dir: str) -> File:
+    """A file outside the language folders (`cite/article.bib`), the same for every language."""
+    file = File(path, src_dir=None, dest_dir=site_dir, use_directory_urls=True, dest_uri=path)
+    file.generated_by = "edition"
+    file._content = content
+    return file

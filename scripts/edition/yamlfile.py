@@ -18,12 +18,13 @@ class Located(dict):
     def error(self, message: str) -> EditionError:
         return EditionError(self.path, self.line, message)
 
-    def require(self, key: str, kind: type = str):
+    def require(self, key: str, kind: type | tuple[type, ...] = str):
         if key not in self or self[key] in (None, ""):
             raise self.error(f"missing required key '{key}'")
         value = self[key]
         if not isinstance(value, kind):
-            raise self.error(f"'{key}' must be a {kind.__name__}, not {type(value).__name__}")
+            expected = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise self.error(f"'{key}' must be a {expected}, not {type(value).__name__}")
         return value
 
 

@@ -1,0 +1,294 @@
+"""How to cite the article: the edition's citation in GOST R 7.0.5-2008, Chicago and APA
+forms, the BibTeX, RIS and CSL-JSON files, and the machine-readable metadata of its pages
+(Highwire Press `citation_*` tags, schema.org JSON-LD).
+
+Everything comes from `sources/article.yml`. A fact it leaves empty (journal, year, pages,
+the author's full name) is left out of every form, never filled in: APA's «n.d.» is that
+style's own way of saying the date is not known.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from . import escape, gost, paths
+from .bibliography import Bibliography
+from .metadata import Metadata
+from .romanize import romanize
+
+CITE_FOLDER = "cite"
+FILES = {  # file name → media type, for the downloads and <link rel="alternate">
+    "article.bib": "application/x-bibtex",
+    "article.ris": "application/x-research-info-systems",
+    "article.json": "application/vnd.citationstyles.csl+json",
+}
+ACCESS_DATE = {"ru": "ДД.ММ.ГГГГ", "en": "DD.MM.YYYY"}  # filled in by the reader's browser
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Absolute addresses of the article's pages, from the site's address."""
+
+    site: str
+
+    def home(self, lang: str) -> str:
+        return self.site + ("" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/")
+
+    def article(self, lang: str) -> str:
+        return self.home(lang) + "article/"
+
+    def file(self, name: str) -> str:
+        return f"{self.site}{CITE_FOLDER}/{name}"
+
+
+def _authors(meta: Metadata, lang: str) -> list[str]:
+    return [author.display(lang) for author in meta.authors]
+
+
+def _journal_part(meta: Metadata, lang: str) -> str:
+    """«// Journal. 2013. Т. 5, № 2. С. 30–40.» with whatever of it is known."""
+    if not meta.journal:
+        return ""
+    words = gost.WORDS["ru"]
+    issue = ", ".join(p for p in (f"{words['volume']} {meta.volume}" if meta.volume else "",
+                                  f"{words['number']} {meta.issue}" if meta.issue else "") if p)
+    pages = "–".join(p for p in (meta.first_page, meta.last_page) if p)
+    return "// " + gost.sentence(meta.journal, str(meta.year or ""), issue, f"С. {pages}" if pages else "")
+
+
+def gost_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+    """GOST R 7.0.5-2008, a reference to an electronic resource (plain text)."""
+    head = ", ".join(_authors(meta, "ru"))
+    if lang == "ru":
+        title = meta.title["ru"]
+        kind = "[Электронный ресурс]: цифровое научное издание"
+    else:  # the English translation, with the original title as its parallel title
+        title = f"{meta.title['en']} = {meta.title['ru']}"
+        kind = "[Электронный ресурс]: пер. с рус."
+    described = f"{head} {title}".strip()
+    source = _journal_part(meta, lang)
+    described = f"{described} {kind}" + (f" {source}" if source else "")
+    return (f"{gost.sentence(described)} URL: {urls.article(lang)} "
+            f"(дата обращения: {ACCESS_DATE['ru']}).")
+
+
+def _english_title(meta: Metadata) -> str:
+    """The original title romanized, its English form in brackets (Chicago and APA)."""
+    return f"{romanize(meta.title['ru'])} [{meta.title['en']}]"
+
+
+def _pages(meta: Metadata) -> str:
+    return "–".join(p for p in (meta.first_page, meta.last_page) if p)
+
+
+def chicago_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+    """Chicago (bibliography entry), as Markdown: *italics* for the journal."""
+    e = escape.md
+    authors = ", ".join(_authors(meta, "en"))
+    parts = [e(authors if authors.endswith(".") else authors + "."), f"“{e(_english_title(meta))}.”"]
+    if meta.journal:
+        where = f"*{e(romanize(meta.journal))}*"
+        where += f" {e(meta.volume)}" if meta.volume else ""
+        where += f", no. {e(meta.issue)}" if meta.issue else ""
+        where += f" ({meta.year})" if meta.year else ""
+        where += f": {e(_pages(meta))}." if _pages(meta) else "."
+        parts.append(where)
+    parts.append("Digital scholarly edition" + (", English translation." if lang == "en" else "."))
+    parts.append(f"{urls.article(lang)}.")
+    return " ".join(parts)
+
+
+def apa_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+    """APA 7, as Markdown: a journal article, or a web document while the journal is unknown."""
+    e = escape.md
+    authors = ", ".join(_authors(meta, "en"))
+    year = f"({meta.year})" if meta.year else "(n.d.)"
+    if meta.journal:
+        title = f"{e(_english_title(meta))}."
+        where = f" *{e(romanize(meta.journal))}*"
+        where += f", *{e(meta.volume)}*" if meta.volume else ""
+        where += f"({e(meta.issue)})" if meta.issue else ""
+        where += f", {e(_pages(meta))}." if _pages(meta) else "."
+    else:
+        title, where = f"*{e(_english_title(meta))}*.", ""
+    link = f"https://doi.org/{meta.doi}" if meta.doi else urls.article(lang)
+    return f"{e(authors)} {year}. {title}{where} {link}"
+
+
+LABELS = {
+    "ru": {"title": "Как цитировать", "files": "Описание для библиографических программ",
+           "note": "Пока журнал, год и страницы статьи не известны, цитируется это издание."},
+    "en": {"title": "How to cite", "files": "For reference managers",
+           "note": "While the article's journal, year and pages are unknown, cite this edition."},
+}
+
+
+def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, collapsed: bool = False) -> str:
+    """The "How to cite" box: the three forms and the files, as indented Markdown; folded
+    (a details element) where it would stand between the reader and the text."""
+    words = LABELS[lang]
+    gost_text = escape.md(gost_citation(meta, urls, lang)).replace(
+        ACCESS_DATE["ru"], f'<span class="access-date">{ACCESS_DATE["ru"]}</span>')
+    files = " · ".join(f"[{label}]({link_for(name)})" for name, label in
+                       (("article.bib", "BibTeX"), ("article.ris", "RIS"), ("article.json", "CSL-JSON")))
+    body = [f"**ГОСТ Р 7.0.5-2008.** {gost_text}", f"**Chicago.** {chicago_citation(meta, urls, lang)}",
+            f"**APA.** {apa_citation(meta, urls, lang)}", f"{words['files']}: {files}"]
+    if not meta.journal:
+        body.insert(0, f"*{words['note']}*")
+    opener = "???" if collapsed else "!!!"
+    return f'{opener} quote "{words["title"]}"\n\n' + "\n\n".join("    " + line for line in body)
+
+
+# --- files to download ------------------------------------------------------------------------
+
+
+def _bibtex_value(text: str) -> str:
+    return "{" + text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") + "}"
+
+
+def bibtex(meta: Metadata, urls: Urls) -> str:
+    kind = "article" if meta.journal else "online"
+    # The author is known only by initials: braces keep «К. К.» one name, not two parts.
+    fields = [
+        ("author", "{" + " and ".join("{" + a + "}" for a in _authors(meta, "ru")) + "}"),
+        ("title", _bibtex_value(meta.title["ru"])),
+        ("titleaddon", _bibtex_value(f"[{meta.title['en']}]")),
+        ("journaltitle", _bibtex_value(meta.journal) if meta.journal else ""),
+        ("date", _bibtex_value(str(meta.year)) if meta.year else ""),
+        ("volume", _bibtex_value(meta.volume) if meta.volume else ""),
+        ("number", _bibtex_value(meta.issue) if meta.issue else ""),
+        ("pages", _bibtex_value("--".join(p for p in (meta.first_page, meta.last_page) if p))
+         if meta.first_page else ""),
+        ("doi", _bibtex_value(meta.doi) if meta.doi else ""),
+        ("url", _bibtex_value(urls.article("ru"))),
+        ("langid", "{russian}"),
+        ("keywords", _bibtex_value(", ".join(meta.keywords["en"]))),
+        ("note", _bibtex_value(f"Digital scholarly edition; English translation: {urls.article('en')}")),
+    ]
+    body = ",\n".join(f"  {name:<12} = {value}" for name, value in fields if value)
+    return f"@{kind}{{ruhr-negotiations-1923,\n{body},\n}}\n"
+
+
+def ris(meta: Metadata, urls: Urls, abstract: str) -> str:
+    lines = [("TY", "JOUR" if meta.journal else "ELEC")]
+    lines += [("AU", a) for a in _authors(meta, "ru")]
+    lines += [("TI", meta.title["ru"]), ("TT", meta.title["en"])]
+    if meta.journal:
+        lines.append(("T2", meta.journal))
+    lines += [(tag, value) for tag, value in (("PY", str(meta.year or "")), ("VL", meta.volume or ""),
+                                              ("IS", meta.issue or ""), ("SP", meta.first_page or ""),
+                                              ("EP", meta.last_page or ""), ("DO", meta.doi or "")) if value]
+    lines += [("KW", k) for k in meta.keywords["en"]]
+    lines += [("AB", abstract), ("LA", "ru"), ("UR", urls.article("ru")), ("UR", urls.article("en")),
+              ("N1", "Digital scholarly edition with an English translation"), ("ER", "")]
+    return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
+
+
+def csl_json(meta: Metadata, urls: Urls, abstract: str) -> str:
+    item = {
+        "id": "ruhr-negotiations-1923",
+        "type": "article-journal" if meta.journal else "webpage",
+        "title": meta.title["ru"],
+        "title-short": meta.title["ru"].split(" (")[0],
+        "author": [{"literal": a} for a in _authors(meta, "ru")],
+        "language": "ru",
+        "keyword": ", ".join(meta.keywords["en"]),
+        "abstract": abstract,
+        "URL": urls.article("ru"),
+        "note": f"English translation: {urls.article('en')}",
+    }
+    if meta.journal:
+        item["container-title"] = meta.journal
+    if meta.year:
+        item["issued"] = {"date-parts": [[meta.year]]}
+    for key, value in (("volume", meta.volume), ("issue", meta.issue), ("DOI", meta.doi)):
+        if value:
+            item[key] = value
+    if meta.first_page:
+        item["page"] = "-".join(p for p in (meta.first_page, meta.last_page) if p)
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def files(meta: Metadata, urls: Urls, abstract: str) -> dict[str, str]:
+    return {"article.bib": bibtex(meta, urls), "article.ris": ris(meta, urls, abstract),
+            "article.json": csl_json(meta, urls, abstract)}
+
+
+# --- metadata in the page's head --------------------------------------------------------------
+
+
+def _meta_tag(name: str, content: str) -> str:
+    return f'<meta name="{name}" content="{html.escape(content, quote=True)}">'
+
+
+def _reference_tag(work) -> str:
+    """A cited work as Google Scholar's `citation_reference` lists it."""
+    parts = [f"citation_title={work.own('title') or work.get('title')}"]
+    parts += [f"citation_author={n.family_first()}" for n in work.names("author")]
+    date = work.date() or next((a.date() for a in work.ancestors() if a.date()), None)
+    if date:
+        parts.append(f"citation_publication_date={date.year}")
+    if work.get("journaltitle"):
+        parts.append(f"citation_journal_title={work.get('journaltitle')}")
+    return _meta_tag("citation_reference", "; ".join(parts))
+
+
+def head_html(meta: Metadata, urls: Urls, lang: str, page_url: str, bibliography: Bibliography,
+              cited_keys: list[str], abstract: str) -> str:
+    """Highwire Press tags, links to the citation files, and JSON-LD, for one page."""
+    tags = [_meta_tag("citation_title", meta.title[lang])]
+    tags += [_meta_tag("citation_author", a) for a in _authors(meta, lang)]
+    if meta.year:
+        tags.append(_meta_tag("citation_publication_date", str(meta.year)))
+    for name, value in (("citation_journal_title", meta.journal), ("citation_volume", meta.volume),
+                        ("citation_issue", meta.issue), ("citation_firstpage", meta.first_page),
+                        ("citation_lastpage", meta.last_page), ("citation_doi", meta.doi),
+                        ("citation_issn", meta.issn)):
+        if value:
+            tags.append(_meta_tag(name, value))
+    tags.append(_meta_tag("citation_language", lang))
+    tags += [_meta_tag("citation_keywords", k) for k in meta.keywords["en"]]
+    tags.append(_meta_tag("citation_abstract_html_url", urls.home(lang)))
+    tags.append(_meta_tag("citation_fulltext_html_url", urls.article(lang)))
+    tags += [_reference_tag(bibliography[key]) for key in cited_keys]
+    relative = {name: _relative(page_url, urls.file(name)) for name in FILES}
+    tags += [f'<link rel="alternate" type="{kind}" href="{html.escape(relative[name])}" title="{name}">'
+             for name, kind in FILES.items()]
+    tags.append('<script type="application/ld+json">' + json_ld(meta, urls, lang, abstract) + "</script>")
+    return "\n    ".join(tags)
+
+
+def _relative(page_url: str, target: str) -> str:
+    here, there = urlsplit(page_url).path, urlsplit(target).path
+    return posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
+
+
+def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str) -> str:
+    other = "en" if lang == "ru" else "ru"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": meta.title[lang],
+        "name": meta.title[lang],
+        "inLanguage": lang,
+        "author": [{"@type": "Person", "name": a} for a in _authors(meta, lang)],
+        "keywords": list(meta.keywords["en"]),
+        "url": urls.article(lang),
+        "isAccessibleForFree": True,
+    }
+    if lang == "en" or abstract:
+        data["abstract"] = abstract
+    twin = {"@type": "ScholarlyArticle", "name": meta.title[other], "inLanguage": other,
+            "url": urls.article(other)}
+    # The Russian text is the original; the English is this edition's translation of it.
+    data["workTranslation" if lang == "ru" else "translationOfWork"] = twin
+    if meta.year:
+        data["datePublished"] = str(meta.year)
+    if meta.journal:
+        data["isPartOf"] = {"@type": "Periodical", "name": meta.journal}
+    # `</` cannot close the script element from inside the data.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -1,0 +1,49 @@
+"""Registers of persons, places, organisations and documents, from `sources/names.yml`:
+where each is named in the article, found by its forms in each language's paragraphs."""
+
+from __future__ import annotations
+
+from . import escape
+from .names import Entry
+
+GROUP_LABELS = {
+    "ru": {"forms_ru": "В русском тексте", "forms_en": "В английском переводе", "paragraphs": "Абзацы",
+           "not_named": "в тексте статьи не упоминается"},
+    "en": {"forms_ru": "In the Russian text", "forms_en": "In the English translation",
+           "paragraphs": "Paragraphs", "not_named": "not named in the article's text"},
+}
+
+
+def occurrences(entry: Entry, lang: str, paragraphs: list[tuple[str, str]]) -> list[str]:
+    """Anchors of the paragraphs (anchor, text) that name the entry in `lang`."""
+    pattern = entry.pattern(lang)
+    return [anchor for anchor, text in paragraphs if pattern.search(text)]
+
+
+def sort_key(entry: Entry, lang: str) -> str:
+    key = entry.sort.get(lang) or entry.name[lang]
+    return key.lstrip("«").casefold().replace("ё", "е")
+
+
+def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str) -> str:
+    """One group as a Markdown list, each entry with its own anchor (#id)."""
+    words = GROUP_LABELS[lang]
+    lines = []
+    for entry in sorted(entries, key=lambda e: sort_key(e, lang)):
+        head = f'<span id="{entry.id}"></span>**{escape.md(entry.name[lang])}**'
+        if entry.life:
+            head += f" ({escape.md(entry.life)})"
+        if entry.role:
+            head += f" — {escape.md(entry.role[lang])}"
+        found = occurrences(entry, lang, paragraphs)
+        where = ", ".join(f"[{a.removeprefix('p')}]({article_link}#{a})" for a in found)
+        details = [
+            f"{words['forms_ru']}: " + ", ".join(f"«{escape.md(f)}»" for f in entry.forms["ru"]),
+            f"{words['forms_en']}: " + ", ".join(f"“{escape.md(f)}”" for f in entry.forms["en"]),
+            f"{words['paragraphs']}: {where}" if where else words["not_named"],
+        ]
+        if entry.note:
+            details.append(f"*{escape.md(entry.note[lang])}*")
+        lines.append(f"- {head}  \n  " + " · ".join(details))
+    return "\n".join(lines)
+
