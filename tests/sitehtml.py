@@ -67,9 +67,10 @@ class _Parser(HTMLParser):
             element.text += data
 
 
-def read(path: Path) -> Page:
+def read(path: Path, html: str | None = None) -> Page:
+    """A built page, parsed; `html` replaces the file's text when given."""
     page = Page(path)
-    _Parser(page).feed(path.read_text(encoding="utf-8"))
+    _Parser(page).feed(path.read_text(encoding="utf-8") if html is None else html)
     return page
 
 

@@ -8,14 +8,18 @@
 
   var PLACES = 'p[id^="p"], li[id^="fn:"]';
 
-  // The first paragraph or note whose top is in the upper part of the window.
+  // The paragraph or note being read: the last one that begins above a reading line a
+  // little below the header (the top of a paragraph opened by #p7 sits just under it).
+  var READING_LINE = 120;
+
   function placeInView() {
     var places = document.querySelectorAll(PLACES);
+    var found = null;
     for (var i = 0; i < places.length; i++) {
-      var box = places[i].getBoundingClientRect();
-      if (box.bottom > 64 && box.top < window.innerHeight / 2) return "#" + places[i].id;
+      if (places[i].getBoundingClientRect().top > READING_LINE) break;
+      found = places[i];
     }
-    return location.hash;
+    return found ? "#" + found.id : "";
   }
 
   function withPlace(link) {

@@ -50,7 +50,14 @@ def parse(data, path: Path) -> list[Event]:
             label={lang: str(label[lang]) for lang in label},
             paragraph=entry.require("paragraph", int), quote=" ".join(entry.require("quote").split()),
             event={lang: event.require(lang) for lang in paths.LANGUAGES}, line=entry.line))
-    return sorted(events, key=lambda e: e.start)
+    return sorted(events, key=sort_key)
+
+
+def sort_key(event: Event) -> tuple[int, int, int]:
+    """In time order; an event dated by its month alone comes before that month's days,
+    one dated by its year alone after everything dated more closely in that year."""
+    year, month, day = (*event.start, None, None)[:3]
+    return (year, 13 if month is None else month, 0 if day is None else day)
 
 
 @cache
