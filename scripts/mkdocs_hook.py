@@ -83,6 +83,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     """Citation metadata in the head of the home and article pages."""
     if _page_name(page) in ARTICLE_PAGES and page.file.src_uri.count("/") == 1:
         sources, lang = _state["sources"], _language(config)
+        context["edition_title"] = (sources.metadata.title[lang] if _page_name(page) == "article.md"
+                                    else config.site_name)
         context["edition_head"] = citing.head_html(
             sources.metadata, citing.Urls(config.site_url or "/"), lang, page.canonical_url or "/",
             sources.bibliography, sources.cited_keys, sources.abstracts[lang])
