@@ -6,8 +6,10 @@ language: the sources are read and the works pages made once, on the first.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -89,3 +91,36 @@ def on_page_context(context, page, config, nav, **kwargs):
             sources.metadata, citing.Urls(config.site_url or "/"), lang, page.canonical_url or "/",
             sources.bibliography, sources.cited_keys, sources.abstracts[lang])
     return context
+
+
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def valid_html(output: str) -> str:
+    """Two slips of Material's templates that the Nu Html Checker reports as errors:
+    autocomplete="off" on its checkbox toggles, which HTML allows only on text-like inputs,
+    and, on a page outside the navigation, a table-of-contents label pointing at a toggle
+    that is not there."""
+    output = CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    if 'id="__toc"' not in output:
+        output = TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', output)
+    return output
+
+
+HREFLANG_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]*">)')
+
+
+def absolute_hreflang(output: str, page_url: str) -> str:
+    """hreflang alternates must be absolute URLs (search engines ignore relative ones);
+    Material writes them relative to the page."""
+    return HREFLANG_LINK.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), output)
+
+
+def on_post_page(output, page, config, **kwargs):
+    output = valid_html(output)
+    return absolute_hreflang(output, page.canonical_url) if page.canonical_url else output
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return valid_html(output_content) if template_name == "404.html" else output_content

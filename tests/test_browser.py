@@ -1,26 +1,15 @@
 """The real site in a real browser: Debian's Chromium driven by Playwright."""
 
 import re
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium's own traffic (updates, sync, field trials) is off: only the site is requested.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield launched
-        launched.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,13 @@
     restoreAlternates();
   }
 
+  // --- The search panel is a dialog: it needs a name (the search box's own label) ------------
+  var dialog = document.querySelector('.md-search[role="dialog"]');
+  var searchBox = document.querySelector(".md-search__input");
+  if (dialog && searchBox && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", searchBox.getAttribute("aria-label") || searchBox.placeholder);
+  }
+
   // --- The access date of a GOST reference is the reader's today -----------------------------
   var today = new Date();
   var stamp = ("0" + today.getDate()).slice(-2) + "." + ("0" + (today.getMonth() + 1)).slice(-2) +

@@ -3,7 +3,6 @@
 LABELS: dict[str, dict[str, str]] = {
     "ru": {
         "page_break": "Начало {n}-й страницы печатного оригинала",
-        "page_break_short": "с. {n} ориг.",
         "emended": "Исправление издания; в источнике: «{reading}»",
         "emended_hidden": " (исправлено издателем; в источнике: {reading})",
         "sic": "Так в источнике; см. пояснение издателя",
@@ -41,7 +40,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "page_break": "Page {n} of the printed original begins here",
-        "page_break_short": "orig. p. {n}",
         "emended": "Emended by the edition; the source reads «{reading}»",
         "emended_hidden": " (emended by the editor; the source reads {reading})",
         "sic": "Thus in the source; see the editor's explanation",

@@ -126,9 +126,10 @@ def _render_line(line: str, page: Page, number: int) -> str:
 def _page_break(argument: str, page: Page) -> str:
     n = int(argument)
     title = escape.attr(label(page.lang, "page_break", n=n))
-    short = escape.attr(label(page.lang, "page_break_short", n=n))
-    return (f'<span class="page-break" id="page-{n}" role="doc-pagebreak" '
-            f'aria-label="{short}" title="{title}" data-page="{n}"></span>')
+    # Drawn by CSS from data-page; hidden from screen readers, for whom a page number in
+    # the middle of a sentence would be noise.
+    return (f'<span class="page-break" id="page-{n}" aria-hidden="true" title="{title}" '
+            f'data-page="{n}"></span>')
 
 
 def _emendation(argument: str, page: Page) -> str:

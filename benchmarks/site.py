@@ -1,0 +1,397 @@
+"""Benchmark of the whole site, run by hand (not in CI): build cost, growth, first view, Lighthouse.
+
+    .venv/bin/python benchmarks/site.py [--runs 5] [--synthetic-runs 3] [--lighthouse-runs 3]
+                                        [--sizes 1000 2000] [--report benchmarks/out/site-report.md]
+
+1. The edition's full build against a plain Material build of the same Markdown: a copy of
+   the project without the edition's hook, fed the Markdown the hook produced (recorded by a
+   tiny extra hook during one edition build) as real files in docs/<lang>/. Goal: ≤ 1.3×.
+2. A synthetic edition of 1,000 and 2,000 sources in both languages (the real bibliography
+   plus benchmarks/synthetic.py's entries): build time, peak memory of the mkdocs process,
+   and the growth between them. Goal: linear, ≤ 2.2×.
+3. The article's first view in Chromium, from a local server that sends the site under
+   /REPO/ gzip-compressed as GitHub Pages does: bytes on the wire and requests, each listed.
+   Goal: ≤ 150 KB, ≤ 12 requests.
+4. Lighthouse (npm `lighthouse`, pinned 12.2.3, through npx) on the article, mobile, where
+   npx can run it. Goal: performance ≥ 98; accessibility, best practices, SEO 100.
+
+Every build is `mkdocs build --strict` in a fresh process with a fixed SOURCE_DATE_EPOCH; its
+time is wall-clock, its memory the process's own peak resident set (os.wait4's ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the GitHub Pages-like server and Chromium settings
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+from conftest import (CHROMIUM, CHROMIUM_ARGS, PROJECT_PARTS, server_url,  # noqa: E402
+                      start_pages_server)
+
+DEFAULT_REPORT = HERE / "out" / "site-report.md"
+LIGHTHOUSE = "lighthouse@12.2.3"
+EPOCH = "1700000000"
+GOALS = {"ratio": 1.3, "growth": 2.2, "kb": 150, "requests": 12, "performance": 98}
+
+
+# --- Builds -----------------------------------------------------------------------------------
+
+def copy_project(dest: Path) -> Path:
+    """The project's build inputs, as tests/conftest.py's `project` fixture copies them."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("works", "__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def timed_build(project: Path, site: Path, site_url: str | None = None,
+                extra_env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak MB) of one `mkdocs build --strict` of `project` into `site`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, **(extra_env or {}))
+    if site_url:
+        env["SITE_URL"] = site_url
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                                 cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own resource use; RUSAGE_CHILDREN would mix all builds.
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"build of {project} failed:\n{log.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def without_keys(config: str, keys: tuple[str, ...]) -> str:
+    """mkdocs.yml's text without the top-level `keys` and their indented blocks (the file
+    holds !ENV and python tags, so it is edited as text, not loaded and dumped)."""
+    out, skipping = [], False
+    for line in config.splitlines(keepends=True):
+        top = re.match(r"([A-Za-z_]+):", line)
+        if top:
+            skipping = top.group(1) in keys
+        elif line.strip() and not line.startswith((" ", "\t", "#")):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+# A second hook, run after the edition's on each event, that writes down what the edition
+# hands MkDocs: every page's Markdown after the edition's marks are expanded, and the text
+# of every file the edition generates (works pages, downloads).
+RECORDER = '''
+import json, os
+from mkdocs.plugins import event_priority
+
+_pages, _files = {}, {}
+
+@event_priority(-120)
+def on_files(files, config, **kwargs):
+    for file in files:
+        if getattr(file, "generated_by", None) and not file.src_uri.endswith(".md"):
+            _files[file.src_uri] = file.content_string
+    return files
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, **kwargs):
+    _pages[page.file.src_uri] = markdown
+    return markdown
+
+def on_post_build(config, **kwargs):
+    with open(os.environ["EDITION_RECORD"], "w", encoding="utf-8") as out:
+        json.dump({"pages": _pages, "files": _files}, out, ensure_ascii=False)
+'''
+
+
+def plain_project(edition: Path, dest: Path, work: Path) -> Path:
+    """The same docs and theme without the edition's hook, fed the Markdown the hook made."""
+    recording = copy_project(work / "recording")
+    (work / "recorder.py").write_text(RECORDER, encoding="utf-8")
+    config = (recording / "mkdocs.yml").read_text(encoding="utf-8")
+    # The recorder goes last in the hooks list, after the edition's hook.
+    config, added = re.subn(r"(?m)^(hooks:\n(?:  - .*\n)+)",
+                            lambda m: m.group(1) + f"  - {work / 'recorder.py'}\n", config, count=1)
+    assert added == 1, "mkdocs.yml has no `hooks:` list to add the recorder to"
+    (recording / "mkdocs.yml").write_text(config, encoding="utf-8")
+    record = work / "record.json"
+    timed_build(recording, work / "recording-site", extra_env={"EDITION_RECORD": str(record)})
+    made = json.loads(record.read_text(encoding="utf-8"))
+
+    dest.mkdir(parents=True)
+    shutil.copytree(edition / "docs", dest / "docs", ignore=shutil.ignore_patterns("works", "__pycache__"))
+    shutil.copytree(edition / "overrides", dest / "overrides")
+    plain = without_keys((edition / "mkdocs.yml").read_text(encoding="utf-8"), ("hooks", "watch"))
+    (dest / "mkdocs.yml").write_text(plain, encoding="utf-8")
+    languages = sorted({uri.split("/", 1)[0] for uri in made["pages"]})
+    written = {}
+    for src_uri, text in {**made["files"], **made["pages"]}.items():
+        if src_uri.split("/", 1)[0] in languages:
+            written[src_uri] = text
+        else:
+            # A file the edition shares between languages (cite/article.bib): mkdocs-static-i18n
+            # builds a file outside the language folders for the default language only, so the
+            # other language's links to it would break the strict build. Plain MkDocs needs a
+            # copy in each language folder.
+            written.update({f"{lang}/{src_uri}": text for lang in languages})
+    for src_uri, text in written.items():
+        path = dest / "docs" / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def edition_against_plain(runs: int, work: Path) -> dict:
+    edition = copy_project(work / "edition")
+    plain = plain_project(edition, work / "plain", work)
+    times = {"edition": [], "plain": []}
+    memory = {"edition": [], "plain": []}
+    for run in range(runs):  # alternated, so that a slow moment of the machine hits both
+        for name, project in (("edition", edition), ("plain", plain)):
+            seconds, peak = timed_build(project, work / f"{name}-site")
+            times[name].append(seconds)
+            memory[name].append(peak)
+        print(f"  run {run + 1}: edition {times['edition'][-1]:.2f} s, plain {times['plain'][-1]:.2f} s")
+    pages = {name: sum(1 for _ in (work / f"{name}-site").rglob("*.html")) for name in times}
+    return {"times": times, "memory": memory, "pages": pages,
+            "ratio": statistics.median(times["edition"]) / statistics.median(times["plain"])}
+
+
+def synthetic_edition(sizes: list[int], runs: int, work: Path) -> dict:
+    real = (ROOT / "sources" / "references.bib").read_text(encoding="utf-8")
+    real_count = len(re.findall(r"(?m)^@\w+\s*\{", real))
+    results = {}
+    for size in sizes:
+        project = copy_project(work / f"synthetic-{size}")
+        # The real entries stay: the notes cite them, and the build checks every citation.
+        bib = real + "\n" + synthetic.bibliography(size - real_count)
+        (project / "sources" / "references.bib").write_text(bib, encoding="utf-8")
+        times, peaks = [], []
+        for run in range(runs):
+            seconds, peak = timed_build(project, work / f"synthetic-{size}-site")
+            times.append(seconds)
+            peaks.append(peak)
+            print(f"  {size} sources, run {run + 1}: {seconds:.2f} s, {peak:.0f} MB")
+        pages = sum(1 for _ in (work / f"synthetic-{size}-site").rglob("*.html"))
+        results[size] = {"times": times, "peaks": peaks, "pages": pages}
+    return results
+
+
+# --- In the browser ---------------------------------------------------------------------------
+
+def first_view(url: str, server) -> list[dict]:
+    """Every request of the article's first view in a fresh Chromium profile, as the server
+    answered it: path, status, compressed body bytes, header bytes."""
+    from playwright.sync_api import sync_playwright
+    server.log.clear()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url + "article/", wait_until="networkidle")
+        page.wait_for_timeout(1500)  # anything a script asks for late (search index, worker)
+        browser.close()
+    return [{"path": path, "status": status, "body": body, "headers": headers}
+            for path, status, body, headers in server.log]
+
+
+def lighthouse(url: str, runs: int, work: Path) -> dict | None:
+    """Lighthouse's mobile scores for `url`, median of `runs`; None where npx cannot run it."""
+    npx = shutil.which("npx")
+    if not npx:
+        return None
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    reports = []
+    for run in range(runs):
+        output = work / f"lighthouse-{run}.json"
+        command = [npx, "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={output}",
+                   "--only-categories=performance,accessibility,best-practices,seo",
+                   "--no-enable-error-reporting", f"--chrome-flags={flags}"]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+        if result.returncode != 0 or not output.is_file():
+            print(f"  Lighthouse did not run: {(result.stderr or result.stdout)[-500:]}")
+            return None
+        reports.append(json.loads(output.read_text(encoding="utf-8")))
+        scores = {k: round(v["score"] * 100) for k, v in reports[-1]["categories"].items()}
+        print(f"  Lighthouse run {run + 1}: {scores}")
+    return summarise_lighthouse(reports)
+
+
+def summarise_lighthouse(reports: list[dict]) -> dict:
+    categories = {}
+    for key in reports[0]["categories"]:
+        categories[key] = [round(r["categories"][key]["score"] * 100) for r in reports]
+    median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
+    audits = median_run["audits"]
+    metrics = {audits[k]["title"]: audits[k]["displayValue"] for k in
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                "cumulative-layout-shift", "speed-index") if k in audits}
+    failing = {}
+    for key, category in median_run["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                value = f", {audit['displayValue']}" if audit.get("displayValue") else ""
+                examples = [_example(item) for item in audit.get("details", {}).get("items", [])[:3]]
+                where = f": {'; '.join(e for e in examples if e)}" if any(examples) else ""
+                failing.setdefault(category["title"], []).append(
+                    f"{audit['title']} (score {audit['score']:.2f}{value}){where}")
+    return {"categories": categories, "metrics": metrics, "failing": failing,
+            "version": median_run.get("lighthouseVersion", "?"),
+            "chrome": median_run.get("environment", {}).get("hostUserAgent", "?")}
+
+
+def _example(item: dict) -> str:
+    """The element or resource a Lighthouse finding is about, shortly."""
+    for key in ("node", "source", "relatedNode"):
+        if isinstance(item.get(key), dict) and item[key].get("snippet"):
+            snippet = " ".join(item[key]["snippet"].split())[:140]
+            selector = item[key].get("selector", "")
+            return f"`{snippet}`" + (f" at `{selector}`" if selector else "")
+    if item.get("url"):
+        return f"`{item['url']}`"
+    return ""
+
+
+# --- The report -------------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "meets the goal" if ok else "**misses the goal**"
+
+
+def report_lines(args, build: dict, growth: dict, view: list[dict], lh: dict | None) -> list[str]:
+    med = statistics.median
+    lines = [
+        "# Site benchmark", "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}. Every build: `mkdocs build --strict`, a fresh "
+        f"process; time is wall-clock, memory the process's peak resident set.", "",
+        "## Full build: the edition against plain Material", "",
+        f"Median of {args.runs} runs each, alternated. The plain build is the same docs, theme and "
+        "plugins without the edition's hook, fed the Markdown and files the hook produced.", "",
+        "| build | HTML pages | median s | runs (s) | peak MB |", "| --- | ---: | ---: | --- | ---: |",
+    ]
+    for name in ("edition", "plain"):
+        lines.append(f"| {name} | {build['pages'][name]} | {med(build['times'][name]):.2f} | "
+                     + ", ".join(f"{t:.2f}" for t in build["times"][name])
+                     + f" | {max(build['memory'][name]):.0f} |")
+    lines += ["", f"Ratio edition / plain: **{build['ratio']:.2f}×** (goal ≤ {GOALS['ratio']}×): "
+              f"{verdict(build['ratio'] <= GOALS['ratio'])}.", ""]
+
+    sizes = sorted(growth)
+    lines += ["## Synthetic editions", "",
+              f"The real bibliography plus synthetic entries (benchmarks/synthetic.py), both languages; "
+              f"median of {args.synthetic_runs} runs.", "",
+              "| sources | HTML pages | median s | runs (s) | peak MB |", "| ---: | ---: | ---: | --- | ---: |"]
+    for size in sizes:
+        g = growth[size]
+        lines.append(f"| {size:,} | {g['pages']:,} | {med(g['times']):.2f} | "
+                     + ", ".join(f"{t:.2f}" for t in g["times"]) + f" | {max(g['peaks']):.0f} |")
+    if len(sizes) >= 2:
+        small, large = growth[sizes[0]], growth[sizes[-1]]
+        factor = med(large["times"]) / med(small["times"])
+        memory_factor = max(large["peaks"]) / max(small["peaks"])
+        lines += ["", f"Growth from {sizes[0]:,} to {sizes[-1]:,} sources: time **{factor:.2f}×** "
+                  f"(goal ≤ {GOALS['growth']}×: {verdict(factor <= GOALS['growth'])}), "
+                  f"peak memory {memory_factor:.2f}×."]
+    lines.append("")
+
+    total = sum(r["body"] + r["headers"] for r in view)
+    bodies = sum(r["body"] for r in view)
+    kb = total / 1024
+    lines += ["## The article's first view", "",
+              "Chromium with an empty cache opens /REPO/article/ from a local server that sends the site "
+              "under /REPO/ with gzip, as GitHub Pages does; counted at the server until the network "
+              "is idle (the search index that Material's worker loads at once included).", "",
+              "| # | request | status | bytes (gzip body + headers) |", "| ---: | --- | ---: | ---: |"]
+    for number, r in enumerate(view, 1):
+        lines.append(f"| {number} | `{r['path']}` | {r['status']} | {r['body'] + r['headers']:,} |")
+    lines += ["", f"Total: **{kb:.1f} KB** in **{len(view)} requests** (bodies {bodies / 1024:.1f} KB). "
+              f"Goal ≤ {GOALS['kb']} KB: {verdict(kb <= GOALS['kb'])}; "
+              f"≤ {GOALS['requests']} requests: {verdict(len(view) <= GOALS['requests'])}.", ""]
+
+    lines += ["## Lighthouse (mobile) on the article", ""]
+    if lh is None:
+        lines += ["Not run: `npx` is missing or could not run Lighthouse here.", ""]
+    else:
+        titles = {"performance": "Performance", "accessibility": "Accessibility",
+                  "best-practices": "Best practices", "seo": "SEO"}
+        goals = {"performance": GOALS["performance"], "accessibility": 100, "best-practices": 100, "seo": 100}
+        lines += [f"Lighthouse {lh['version']}, median of {len(lh['categories']['performance'])} run(s); "
+                  f"site served locally with gzip.", "",
+                  "| category | median | runs | goal | |", "| --- | ---: | --- | ---: | --- |"]
+        for key, title in titles.items():
+            scores = lh["categories"].get(key, [])
+            if scores:
+                m = med(scores)
+                lines.append(f"| {title} | {m:.0f} | {', '.join(map(str, scores))} | ≥ {goals[key]} | "
+                             f"{verdict(m >= goals[key])} |")
+        lines += ["", "Metrics (median run): " + "; ".join(f"{k} {v}" for k, v in lh["metrics"].items()) + "."]
+        if lh["failing"]:
+            lines += ["", "Audits below full score (median run):"]
+            for category, audits in lh["failing"].items():
+                lines += [f"- {category}: " + "; ".join(audits)]
+        lines.append("")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind for the ratio")
+    parser.add_argument("--synthetic-runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="site-benchmark-") as tmp:
+        work = Path(tmp)
+        print("Full build, edition against plain Material:")
+        build = edition_against_plain(args.runs, work)
+        print("Synthetic editions:")
+        growth = synthetic_edition(args.sizes, args.synthetic_runs, work)
+
+        print("First view and Lighthouse:")
+        served = work / "served"
+        served.mkdir()
+        server = start_pages_server(served)  # started first: the build's SITE_URL has its port
+        try:
+            url = server_url(server)
+            timed_build(work / "edition", served, site_url=url)
+            view = first_view(url, server)
+            lh = None if args.no_lighthouse else lighthouse(url + "article/", args.lighthouse_runs, work)
+        finally:
+            server.shutdown()
+
+    report = "\n".join(report_lines(args, build, growth, view, lh)) + "\n"
+    print("\n" + report)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(report, encoding="utf-8")
+    print(f"Written to {args.report}")
+
+
+if __name__ == "__main__":
+    main()
