@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the GitHub Pages-like server and Chro
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
-from conftest import (CHROMIUM, CHROMIUM_ARGS, PROJECT_PARTS, server_url,  # noqa: E402
+from conftest import (CHROMIUM, CHROMIUM_ARGS, copy_project, server_url,  # noqa: E402
                       start_pages_server)
 
 DEFAULT_REPORT = HERE / "out" / "site-report.md"
@@ -50,18 +50,6 @@ GOALS = {"ratio": 1.3, "growth": 2.2, "kb": 150, "requests": 12, "performance": 
 
 
 # --- Builds -----------------------------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    """The project's build inputs, as tests/conftest.py's `project` fixture copies them."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("works", "__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
-
 
 def timed_build(project: Path, site: Path, site_url: str | None = None,
                 extra_env: dict | None = None) -> tuple[float, float]:

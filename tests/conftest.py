@@ -36,18 +36,31 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A throw-away copy of the project, for tests that feed the build bad input."""
-    copy = tmp_path / "project"
-    copy.mkdir()
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (config, pages, sources, scripts, templates) at `dest`."""
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("works", "__pycache__"))
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, copy / part)
-    return copy
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A throw-away copy of the project, for tests that feed the build bad input."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh desktop browser tab."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

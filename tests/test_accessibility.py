@@ -44,14 +44,6 @@ def view_context(request, chromium):
     context.close()
 
 
-@pytest.fixture
-def tab(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def axe_violations(page) -> list[dict]:
     assert AXE.is_file(), f"{AXE} is missing: `make test` runs `npm ci`"
     page.add_script_tag(path=str(AXE))
@@ -164,18 +156,18 @@ def open_article(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_text(tab, project_site, lang):
-    open_article(tab, project_site.url + lang + "article/")
-    tab.keyboard.press("Tab")
-    first = focused(tab)
+def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_text(page, project_site, lang):
+    open_article(page, project_site.url + lang + "article/")
+    page.keyboard.press("Tab")
+    first = focused(page)
     assert "md-skip" in first["cls"].split(), first  # the first stop is the skip link
     assert first["shown"] and first["marked"], first  # focused, it shows, with an indicator
     target_id = first["href"].lstrip("#")
 
-    tab.keyboard.press("Enter")
-    tab.wait_for_function("id => decodeURIComponent(location.hash.slice(1)) === id", arg=target_id)
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => decodeURIComponent(location.hash.slice(1)) === id", arg=target_id)
     # The text's start is in view, below Material's sticky header, not hidden under it.
-    place = tab.evaluate("""id => {
+    place = page.evaluate("""id => {
         const t = document.getElementById(id).getBoundingClientRect();
         const h = document.querySelector(".md-header").getBoundingClientRect();
         return {top: t.top, headerBottom: h.bottom, height: innerHeight};
@@ -183,10 +175,10 @@ def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_text(tab, project_
     assert place["headerBottom"] - 1 <= place["top"] < place["height"] / 2, place
     # The next Tab continues from there: inside the text, after the skipped header and
     # navigation, at or after the place the skip link named.
-    tab.keyboard.press("Tab")
-    after = focused(tab)
+    page.keyboard.press("Tab")
+    after = focused(page)
     assert after["inContent"], after
-    assert tab.evaluate("""id => {
+    assert page.evaluate("""id => {
         const t = document.getElementById(id), e = document.activeElement;
         return t === e || t.contains(e)
             || !!(t.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -194,12 +186,12 @@ def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_text(tab, project_
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_every_tab_stop_shows_where_the_focus_is(tab, project_site, lang):
-    open_article(tab, project_site.url + lang + "article/")
+def test_every_tab_stop_shows_where_the_focus_is(page, project_site, lang):
+    open_article(page, project_site.url + lang + "article/")
     unmarked, hidden, stops = [], [], []
     for _ in range(TAB_STOPS):
-        tab.keyboard.press("Tab")
-        state = focused(tab)
+        page.keyboard.press("Tab")
+        state = focused(page)
         if state["tag"] == "BODY":
             break  # past the last stop
         label = f"<{state['tag'].lower()} class={state['cls']!r} href={state['href']!r}> {state['text']!r}"
@@ -213,9 +205,9 @@ def test_every_tab_stop_shows_where_the_focus_is(tab, project_site, lang):
     assert not hidden, "focused, but off screen or of no size:\n" + "\n".join(hidden)
 
 
-def test_the_focus_check_finds_an_unmarked_stop(tab):
+def test_the_focus_check_finds_an_unmarked_stop(page):
     # A page whose links hide their focus: the walk above can fail.
-    tab.set_content('<style>a:focus { outline: none }</style><a href="#x">one</a> <a href="#y">two</a>')
-    tab.evaluate(LOOK)
-    tab.keyboard.press("Tab")
-    assert focused(tab)["marked"] is False
+    page.set_content('<style>a:focus { outline: none }</style><a href="#x">one</a> <a href="#y">two</a>')
+    page.evaluate(LOOK)
+    page.keyboard.press("Tab")
+    assert focused(page)["marked"] is False

@@ -17,14 +17,6 @@ def base(site, serve):
     return serve(site)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
 def in_view(page, selector: str) -> bool:
     return page.eval_on_selector(
         selector, "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")

@@ -117,3 +117,9 @@ def test_the_name_check_can_fail(articles):
     seeckt = names.load()["seeckt"]
     assert seeckt.pattern("ru").search(ru[1]) and seeckt.pattern("en").search(en[1])
     assert not seeckt.pattern("en").search(en[1].replace("Seeckt", "the general"))
+
+
+def test_interface_words_exist_in_both_languages():
+    from edition.labels import LABELS
+    assert set(LABELS["ru"]) == set(LABELS["en"])
+    assert all(LABELS[lang][key] for lang in LABELS for key in LABELS[lang])

@@ -13,30 +13,17 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_PARTS, ROOT, run_build
+from conftest import copy_project, run_build
 
 pytestmark = pytest.mark.slow
 
 EPOCH = 1700000000  # what run_build passes as SOURCE_DATE_EPOCH
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's build inputs, as the `project` fixture copies them."""
-    dest.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("works", "__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def tree(site: Path) -> dict[str, bytes]:

@@ -19,23 +19,19 @@ LABELS: dict[str, dict[str, str]] = {
         "not_cited_directly": "Статья не ссылается на это издание прямо.",
         "published_in": "Опубликовано в издании",
         "parts_cited": "Цитируемые в статье части этого издания",
+        "original": "В исходной графике",
         "bibtex": "Запись BibTeX",
         "download_bibtex": "Скачать BibTeX",
         "download_ris": "Скачать RIS",
-        "download_all": "Вся библиография",
-        "copy_hint": "Запись можно скопировать кнопкой в правом верхнем углу блока.",
-        "original": "",
         "relation_quoted": "цит. по",
         "relation_see": "см.",
         "relation_ibid": "там же",
         "relation_opcit": "указ. соч.",
-        "pinpoint": "С. {pages}",
         "bibliography_intro": (
             "Все работы, на которые ссылается автор в примечаниях 1–19, в порядке "
             "ГОСТ Р 7.0.5-2008: сначала на кириллице, затем на латинице. У каждой работы "
             "своя страница со списком ссылающихся на нее примечаний."
         ),
-        "work_type_document": "Документ в сборнике",
         "back_to_bibliography": "Вся библиография",
     },
     "en": {
@@ -59,20 +55,16 @@ LABELS: dict[str, dict[str, str]] = {
         "bibtex": "BibTeX record",
         "download_bibtex": "Download BibTeX",
         "download_ris": "Download RIS",
-        "download_all": "The whole bibliography",
-        "copy_hint": "The button at the top right of the box copies the record.",
         "original": "In the original script",
         "relation_quoted": "quoted in",
         "relation_see": "see",
         "relation_ibid": "ibid.",
         "relation_opcit": "op. cit.",
-        "pinpoint": "p. {pages}",
         "bibliography_intro": (
             "Every work the author cites in notes 1–19, ordered as GOST R 7.0.5-2008 orders a "
             "list: works in Cyrillic first, then those in Latin script. Each work has a page of "
             "its own that lists the notes citing it."
         ),
-        "work_type_document": "Document in a collection",
         "back_to_bibliography": "The whole bibliography",
     },
 }
