@@ -46,8 +46,9 @@ def on_pre_build(config, **kwargs):
     if _language(config) != build.paths.DEFAULT_LANGUAGE and "sources" in _state:
         return  # the second language of the same build
     try:
-        _state["sources"] = build.load()
-        _state["generated"] = build.generate(_state["sources"])
+        with build.gc_paused():
+            _state["sources"] = build.load()
+            _state["generated"] = build.generate(_state["sources"])
     except EditionError as error:
         raise PluginError(str(error)) from None
 
@@ -55,7 +56,8 @@ def on_pre_build(config, **kwargs):
 @event_priority(-110)  # after mkdocs-static-i18n has arranged the files of this language
 def on_files(files, config, **kwargs):
     lang = _language(config)
-    added = site_files.files_for(lang, _state["generated"], config.site_dir)
+    with build.gc_paused():
+        added = site_files.files_for(lang, _state["generated"], config.site_dir)
     sources = _state["sources"]
     urls = citing.Urls(config.site_url or "/")
     for name, text in citing.files(sources.metadata, urls, sources.abstracts["en"]).items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import bibtexparser
@@ -79,12 +79,13 @@ class Work:
             work = work.parent
         return ""
 
+    @cached_property
+    def _names(self) -> dict[str, list[Name]]:
+        return {role: parse_names(self.fields.get(role, "")) for role in NAME_FIELDS}
+
     def names(self, role: str) -> list[Name]:
         """Authors, editors or translators, parsed once."""
-        cache = self.__dict__.setdefault("_names", {})
-        if role not in cache:
-            cache[role] = parse_names(self.own(role))
-        return cache[role]
+        return self._names[role]
 
     def date(self, name: str = "date") -> Date | None:
         cache = self.__dict__.setdefault("_dates", {})
@@ -96,11 +97,12 @@ class Work:
     def group(self) -> str:
         return self.get("keywords")
 
-    @property
+    @cached_property
     def lang(self) -> str:
+        """The work's language, or its collection's (read once the collections are linked)."""
         return self.get("langid")
 
-    @property
+    @cached_property
     def lang_code(self) -> str:
         return LANGUAGE_CODES.get(self.lang, "")
 
@@ -155,10 +157,20 @@ LATEX_ESCAPES = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\
 LATEX_TEXT = re.compile(r"\\[&%$#_{}]|---|--|[{}]")
 
 
+def field_value(raw: str) -> str:
+    """A field as written (`{…}`, `"…"` or a bare number) → the text readers see."""
+    raw = raw.strip()
+    if len(raw) > 1 and raw[0] == '"' and raw[-1] == '"':
+        raw = raw[1:-1]
+    return strip_braces(raw).strip()
+
+
 def strip_braces(text: str) -> str:
     r"""A field's value as readers see it: BibTeX's case-protecting braces dropped, escaped
     characters (`\&`, `\{`) and dashes (`--`, `---`) decoded. A UTF-8 bibliography needs no
     more (a full LaTeX decoder would be slow on a large file)."""
+    if "{" not in text and "}" not in text and "\\" not in text and "--" not in text:
+        return text  # the common case in a UTF-8 bibliography: nothing to decode
     def decode(match: re.Match) -> str:
         token = match.group()
         if token in LATEX_ESCAPES:
@@ -169,7 +181,9 @@ def strip_braces(text: str) -> str:
 
 def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report failures ourselves
-    library = bibtexparser.parse_string(text)
+    # No middleware: field values keep their enclosing braces or quotes, which
+    # `field_value` takes off together with the braces inside (faster than a second pass).
+    library = bibtexparser.parse_string(text, parse_stack=[])
     for block in library.failed_blocks:
         raise EditionError(path, block.start_line + 1, _failure(block))
 
@@ -180,7 +194,7 @@ def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
         if kind not in ENTRY_TYPES:
             known = ", ".join(sorted(ENTRY_TYPES))
             raise EditionError(path, line, f"@{kind}{{{entry.key}}}: unknown entry type (known: {known})")
-        values = {f.key.lower(): strip_braces(str(f.value)).strip() for f in entry.fields}
+        values = {f.key.lower(): field_value(str(f.value)) for f in entry.fields}
         works[entry.key] = Work(entry.key, kind, values, line, entry.raw)
 
     for work in works.values():

@@ -15,11 +15,13 @@ def _word(word: str) -> str:
     return iuliia.ALA_LC.translate(word.replace("ё", "ë").replace("Ё", "Ë"))
 
 
+@lru_cache(maxsize=1 << 16)
 def romanize(text: str) -> str:
     """ALA-LC romanization of the Cyrillic in `text`; Latin text passes unchanged.
 
     iuliia transliterates word by word, so caching per word gives the same result and
-    makes a large bibliography, which repeats its vocabulary, cheap to romanize.
+    makes a large bibliography, which repeats its vocabulary, cheap to romanize; whole
+    strings (a collection's title in each of its documents) are cached too.
     """
     if not CYRILLIC.search(text):
         return text

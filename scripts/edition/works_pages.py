@@ -14,7 +14,7 @@ from pathlib import Path
 from . import escape, exports, gost, paths
 from .bibliography import Bibliography, Work
 from .citations import Citation, by_work
-from .labels import label
+from .labels import LABELS, label
 from .romanize import is_cyrillic
 
 ARTICLE = "../article.md"  # from a page in works/ to the article
@@ -47,6 +47,22 @@ class Context:
         if key not in self.references:  # the same record on the page of either language
             self.references[key] = exports.bibtex([work])
         return self.references[key]
+
+    def record_block(self, work: Work) -> str:
+        """The BibTeX record as a fenced code block (the same in both languages)."""
+        key = (work.key, "block")
+        if key not in self.references:
+            record = self.bibtex(work)
+            fence = _fence(record)
+            self.references[key] = f"{fence}bibtex\n{record.strip()}\n{fence}"
+        return self.references[key]
+
+    def download(self, work: Work, text: str) -> str:
+        """A link that saves the record (its data URI made once for both languages)."""
+        key = (work.key, "download")
+        if key not in self.references:
+            self.references[key] = download_link(self.bibtex(work), f"{work.key}.bib", "\x00")
+        return self.references[key].replace("\x00", escape.md(text))
 
     def title(self, work: Work) -> str:
         if work.key not in self.titles:
@@ -107,44 +123,42 @@ def _fence(text: str) -> str:
 
 
 def download_link(text: str, filename: str, label_text: str) -> str:
-    """A link that saves `text` as a file: a data URI, so no file per work is written."""
+    """A link that saves `text` as a file: a data URI, so no file per work is written.
+    `label_text` is Markdown, already escaped."""
     data = base64.b64encode(text.encode("utf-8")).decode("ascii")
     return (f'<a href="data:application/x-bibtex;charset=utf-8;base64,{data}" '
-            f'download="{escape.attr(filename)}">{escape.md(label_text)}</a>')
+            f'download="{escape.attr(filename)}">{label_text}</a>')
 
 
 def work_page(work: Work, ctx: Context) -> str:
-    lang = ctx.lang
-    out = [f"# {escape.md(ctx.title(work))}", ""]
-    reference = escape.md(ctx.reference(work))
-    out += [f'<p class="work-reference"{lang_attribute(work, lang)}>{reference}</p>', ""]
-    if lang == "en" and is_cyrillic(ctx.reference(work, "ru")):
+    lang, words = ctx.lang, LABELS[ctx.lang]
+    out = [f"# {escape.md(ctx.title(work))}", "",
+           f'<p class="work-reference"{lang_attribute(work, lang)}>{escape.md(ctx.reference(work))}</p>', ""]
+    if lang == "en" and is_cyrillic(work.own("title") or work.get("title")):
         original = escape.md(ctx.reference(work, "ru"))
-        out += [f'<p class="work-original"><span class="work-original-label">{label(lang, "original")}:</span> '
+        out += [f'<p class="work-original"><span class="work-original-label">{words["original"]}:</span> '
                 f'<span lang="ru">{original}</span></p>', ""]
 
     if work.parent is not None:
         chain = " › ".join(f"[{escape.md(ctx.title(a))}]({a.key}.md)" for a in reversed(work.ancestors()))
-        out += [f"**{label(lang, 'published_in')}:** {chain}", ""]
+        out += [f"**{words['published_in']}:** {chain}", ""]
 
-    out += [f"## {label(lang, 'cited_in')}", ""]
-    own = ctx.citations.get(work.key, [])
-    out += cited_in(own, lang) if own else [label(lang, "not_cited_directly")]
+    out += [f"## {words['cited_in']}", ""]
+    own = ctx.citations.get(work.key)
+    out += cited_in(own, lang) if own else [words["not_cited_directly"]]
     out.append("")
 
-    parts = [d for d in work.descendants() if d.key in ctx.citations]
-    if parts:
-        out += [f"## {label(lang, 'parts_cited')}", ""]
-        for part in sorted(parts, key=lambda d: min(c.note for c in ctx.citations[d.key])):
-            out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — "
-                       + note_links(ctx.citations[part.key], lang))
-        out.append("")
+    if work.children:
+        parts = [d for d in work.descendants() if d.key in ctx.citations]
+        if parts:
+            out += [f"## {words['parts_cited']}", ""]
+            for part in sorted(parts, key=lambda d: min(c.note for c in ctx.citations[d.key])):
+                out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — "
+                           + note_links(ctx.citations[part.key], lang))
+            out.append("")
 
-    record = ctx.bibtex(work)
-    fence = _fence(record)
-    out += [f"## {label(lang, 'bibtex')}", "", f"{fence}bibtex", record.strip(), fence, "",
-            download_link(record, f"{work.key}.bib", label(lang, "download_bibtex")) + " · "
-            f"[{label(lang, 'back_to_bibliography')}](index.md)", ""]
+    out += [f"## {words['bibtex']}", "", ctx.record_block(work), "",
+            f"{ctx.download(work, words['download_bibtex'])} · [{words['back_to_bibliography']}](index.md)", ""]
     return "\n".join(out)
 
 
@@ -187,9 +201,8 @@ def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
     return files
 
 
-def downloads(bibliography: Bibliography) -> dict[str, str]:
-    """The whole bibliography as files to download: the same in both languages."""
-    ordered = sorted(bibliography.works.values(), key=gost.sort_key)
+def downloads(ordered: list[Work]) -> dict[str, str]:
+    """The whole bibliography, in list order, as files to download (the same in both languages)."""
     return {"references.bib": exports.bibtex(ordered), "references.ris": exports.ris(ordered)}
 
 
@@ -198,7 +211,7 @@ def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
     """Pages and downloads of every language: language → file name → text."""
     ordered = sorted(bibliography.works.values(), key=gost.sort_key)
     references: dict[tuple[str, str], str] = {}
-    shared = downloads(bibliography)
+    shared = downloads(ordered)
     return {lang: pages(bibliography, citations, place_names, lang, ordered, references) | shared
             for lang in paths.LANGUAGES}
 
