@@ -35,7 +35,7 @@ class Sources:
 
     @property
     def place_names(self) -> dict[str, str]:
-        return {e.name["ru"]: e.name["en"] for e in self.names.values() if e.group == "places"}
+        return names.place_names(self.names)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from, place of publication) in English. Output is plain text; callers escape it.
 
 from __future__ import annotations
 
-from .bibliography import Date, Name, Work, parse_names
+from .bibliography import Date, Name, Work
 from .romanize import is_cyrillic, romanize
 
 TERMINAL = (".", "…", "!", "?")
@@ -245,6 +245,3 @@ def sort_key(work: Work) -> tuple:
     lead = lead.lstrip("«\"'([")
     folded = lead.casefold().replace("ё", "е")
     return (0 if is_cyrillic(lead[:1]) else 1, folded, work.key)
-
-
-__all__ = ["reference", "describe", "sentence", "sort_key", "heading", "Style", "parse_names"]

@@ -74,6 +74,6 @@ def load(path: Path = paths.NAMES) -> dict[str, Entry]:
     return parse(yamlfile.load(path), path)
 
 
-def place_names() -> dict[str, str]:
+def place_names(entries: dict[str, Entry] | None = None) -> dict[str, str]:
     """Russian place name → English, for imprints of the English references (Москва → Moscow)."""
-    return {e.name["ru"]: e.name["en"] for e in load().values() if e.group == "places"}
+    return {e.name["ru"]: e.name["en"] for e in (entries or load()).values() if e.group == "places"}

@@ -17,14 +17,9 @@ DOCS = ROOT / "docs"
 LANGUAGES = ("ru", "en")
 DEFAULT_LANGUAGE = "ru"
 
-# Generated pages and downloads, one folder per language, git-ignored.
+# The citation pages of each language (generated in memory by the build).
 WORKS_FOLDER = "works"
-CITE_FOLDER = "cite"
 
 
 def article_markdown(lang: str) -> Path:
     return DOCS / lang / "article.md"
-
-
-def works_dir(lang: str) -> Path:
-    return DOCS / lang / WORKS_FOLDER
