@@ -47,8 +47,10 @@ def on_pre_build(config, **kwargs):
         return  # the second language of the same build
     try:
         with build.gc_paused():
-            _state["sources"] = build.load()
-            _state["generated"] = build.generate(_state["sources"])
+            sources = _state["sources"] = build.load()
+            _state["generated"] = build.generate(sources)
+            _state["cite_files"] = citing.files(sources.metadata, citing.Urls(config.site_url or "/"),
+                                                sources.abstracts["en"])
     except EditionError as error:
         raise PluginError(str(error)) from None
 
@@ -58,9 +60,7 @@ def on_files(files, config, **kwargs):
     lang = _language(config)
     with build.gc_paused():
         added = site_files.files_for(lang, _state["generated"], config.site_dir)
-    sources = _state["sources"]
-    urls = citing.Urls(config.site_url or "/")
-    for name, text in citing.files(sources.metadata, urls, sources.abstracts["en"]).items():
+    for name, text in _state["cite_files"].items():  # the same files in every language's build
         added.append(site_files.static_file(f"{citing.CITE_FOLDER}/{name}", text, config.site_dir))
     for file in added:
         files.append(file)

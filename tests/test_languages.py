@@ -6,7 +6,7 @@ import re
 import pytest
 
 import sitehtml
-from edition import article, citations, emendations, names, paths
+from edition import article, build, citations, emendations, names, paths
 
 SKIP = {"404.html"}
 
@@ -91,14 +91,8 @@ def test_english_notes_cite_the_same_works(articles):
 
 
 def _paragraph_texts(lang: str, articles) -> list[str]:
-    found = emendations.load()
-    out = []
-    for paragraph in articles[lang].paragraphs:
-        text = citations.with_readings(paragraph.text, found)
-        if lang == "en":  # {sic s1} is rendered in its English form
-            text = re.sub(r"\{sic (\w+)\}", lambda m: found[m.group(1)].english, paragraph.text)
-        out.append(text)
-    return out
+    """The paragraphs as read: the edition's readings, {sic} in its English form in English."""
+    return [text for _, text in build.paragraphs_as_read(emendations.load())[lang]]
 
 
 def test_every_name_appears_in_its_english_form_where_the_russian_has_it(articles):

@@ -106,6 +106,14 @@ class Work:
     def lang_code(self) -> str:
         return LANGUAGE_CODES.get(self.lang, "")
 
+    def marked_language(self, page_lang: str) -> str:
+        """The `lang` to mark this work's reference with on a page of `page_lang`, or "".
+        English pages give Russian references romanized: Latin script, left unmarked."""
+        code = self.lang_code
+        if not code or code == page_lang or (page_lang == "en" and code == "ru"):
+            return ""
+        return code
+
     def ancestors(self) -> list[Work]:
         chain, work = [], self.parent
         while work is not None:

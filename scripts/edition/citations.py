@@ -22,7 +22,6 @@ CITE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(cite:([^)\s]*)\)")
 CITE_TOKEN = re.compile(r"\[@([^\]\s]*)(?:\s+(short|ibid|opcit))?\]")
 PINPOINT = re.compile(r"^\s*((?:С|S|P|p|pp)\.\s*[IVXLCDM\d]+(?:\s*[–-]\s*[IVXLCDM\d]+)?)")
 EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
-RELATIONS = ("quoted", "see", "ibid", "opcit")
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class Citation:
     lang: str
     note: int
     key: str
-    relations: tuple[str, ...]  # of RELATIONS: quoted, see, ibid, opcit; () for a plain reference
+    relations: tuple[str, ...]  # quoted, see, ibid, opcit; () for a plain reference
     pinpoint: str  # page(s) as the note gives them: "С. 76", "S. 148 – 150"; empty when none
     paragraph: str  # anchor of the paragraph that refers to the note
     line: int  # line of the note in the article's Markdown

@@ -223,20 +223,17 @@ def work_link(page: Page, key: str) -> str:
     return page.link(f"{paths.WORKS_FOLDER}/{key}.md")
 
 
-def _lang_attribute(page: Page, key: str, romanized: bool) -> str:
-    """Mark a reference in another language than the page's (a German title in a Russian
-    note); a romanized Russian reference is Latin script and stays unmarked."""
-    code = page.bibliography[key].lang_code
-    if not code or code == page.lang or (romanized and code == "ru"):
-        return ""
-    return f'{{: lang="{code}" }}'
+def _lang_attribute(page: Page, key: str) -> str:
+    """Mark a reference in another language than the page's (a German title in a note)."""
+    code = page.bibliography[key].marked_language(page.lang)
+    return f'{{: lang="{code}" }}' if code else ""
 
 
 def _cite_link(match: re.Match, page: Page, number: int) -> str:
     text, key = match.group(1), match.group(2)
     if key not in page.bibliography:
         raise EditionError(page.path, number, f"cite:{key}: no such work in {page.bibliography.path.name}")
-    return f"[{text}]({work_link(page, key)}){_lang_attribute(page, key, romanized=False)}"
+    return f"[{text}]({work_link(page, key)}){_lang_attribute(page, key)}"
 
 
 def _cite_token(match: re.Match, page: Page, number: int) -> str:
@@ -251,7 +248,7 @@ def _cite_token(match: re.Match, page: Page, number: int) -> str:
         text = f"{author} {'Op. cit.' if page.lang == 'en' else 'Указ. соч.'}".strip()
     else:
         text = gost.reference(work, page.lang, short=mode == "short", place_names=page.place_names)
-    lang = _lang_attribute(page, key, romanized=True) if mode not in ("ibid", "opcit") else ""
+    lang = _lang_attribute(page, key) if mode not in ("ibid", "opcit") else ""
     return f"[{escape.md(text)}]({work_link(page, key)}){lang}"
 
 

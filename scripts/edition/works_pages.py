@@ -86,12 +86,9 @@ def page_title(work: Work, style: gost.Style) -> str:
 
 
 def lang_attribute(work: Work, page_lang: str) -> str:
-    """` lang="de"` for a reference in another language than the page's; a romanized
-    Russian reference on an English page is Latin script and stays unmarked."""
-    code = work.lang_code
-    if not code or code == page_lang or (page_lang == "en" and code == "ru"):
-        return ""
-    return f' lang="{code}"'
+    """` lang="de"` for a reference in another language than the page's."""
+    code = work.marked_language(page_lang)
+    return f' lang="{code}"' if code else ""
 
 
 def cited_in(citations: list[Citation], lang: str) -> list[str]:
