@@ -40,8 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the GitHub Pages-like server and Chro
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
-from conftest import (CHROMIUM, CHROMIUM_ARGS, copy_project, server_url,  # noqa: E402
-                      start_pages_server)
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, server_url, start_pages_server  # noqa: E402
 
 DEFAULT_REPORT = HERE / "out" / "site-report.md"
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -237,7 +236,7 @@ def summarise_lighthouse(reports: list[dict]) -> dict:
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                 "cumulative-layout-shift", "speed-index") if k in audits}
     failing = {}
-    for key, category in median_run["categories"].items():
+    for category in median_run["categories"].values():
         for ref in category["auditRefs"]:
             audit = audits[ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:

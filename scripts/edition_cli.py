@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition import build, gost, works_pages  # noqa: E402
+from edition import edition, gost, works_pages  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 
 
@@ -29,11 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     cite.add_argument("key")
     args = parser.parse_args(argv)
     try:
-        sources = build.load()
+        sources = edition.load()
         if args.command == "generate":
-            count = works_pages.write_folder(build.generate(sources), args.out)
+            count = works_pages.write_folder(edition.generate(sources), args.out)
             print(f"{count} files written under {args.out}")
         elif args.command == "cite":
+            if args.key not in sources.bibliography:
+                print(f"error: no work '{args.key}' in the bibliography", file=sys.stderr)
+                return 1
             work = sources.bibliography[args.key]
             for lang in ("ru", "en"):
                 print(gost.reference(work, lang, place_names=sources.place_names))
@@ -43,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     except EditionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except KeyError as error:
-        print(f"error: no work {error} in the bibliography", file=sys.stderr)
+    except OSError as error:
+        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
     return 0
 

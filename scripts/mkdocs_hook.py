@@ -1,13 +1,26 @@
-"""The one MkDocs hook: it calls the edition's build steps (scripts/edition/build.py).
+"""The one MkDocs hook. It only orchestrates: sources → edition object → pages.
 
-mkdocs-static-i18n builds the site once per language, so every event here runs once per
-language: the sources are read and the works pages made once, on the first.
+    on_config       the edition's Markdown extension joins the build (once)
+    on_pre_build    the edition is read from sources/ (edition.load), the works pages and
+                    citation files made, once per build (the first language)
+    on_files        those generated files handed to MkDocs, in memory, for each language
+    on_page_markdown  the extension is told which page it renders
+    on_page_context   citation metadata for the head of the home and article pages
+    on_post_page    two slips of Material's HTML mended; absolute hreflang links
+    on_post_build   in a preview (`mkdocs serve`), the error page if anything went wrong
+
+mkdocs-static-i18n builds the site once per language, so each event runs once per language.
+The state of a build (the edition, the generated files, a preview's problems) lives on the
+extension object in `config.markdown_extensions`, which both language builds share; a new
+`mkdocs serve` rebuild loads a new config and so starts afresh. What this relies on in
+Material and mkdocs-static-i18n is listed in scripts/edition/internals.py.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,82 +29,126 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
-from edition import build, citing, permalinks, site_files  # noqa: E402
+from edition import article as article_module  # noqa: E402
+from edition import citing, internals, marks, paths, preview, site_files  # noqa: E402
+from edition import edition as edition_module  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
-from edition.mdx_lang import LanguageExtension  # noqa: E402
+from edition.mdx_edition import EditionExtension, Page  # noqa: E402
 
-_state: dict = {}
-_mark_russian = LanguageExtension()
 ARTICLE_PAGES = {"index.md", "article.md"}  # the pages that carry the citation metadata
 
 
-def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else config.theme.language
+@dataclass
+class BuildState:
+    edition: edition_module.Edition | None = None
+    generated: dict = field(default_factory=dict)
+    cite_files: dict = field(default_factory=dict)
+    problems: list[str] | None = None  # a preview's errors and warnings; None in a real build
+    not_found_page: str = ""  # the default language's 404 page
 
 
-def _page_name(page) -> str:
-    return page.file.src_uri.split("/", 1)[-1]
+def _extension(config) -> EditionExtension:
+    return next(e for e in config.markdown_extensions if isinstance(e, EditionExtension))
+
+
+def _state(config) -> BuildState:
+    return _extension(config).state
+
+
+def _fail(state: BuildState, error: EditionError) -> None:
+    """Stop the build with the error's sentence; in a preview, note it and go on."""
+    if state.problems is None:
+        raise PluginError(str(error)) from None
+    if str(error) not in state.problems:
+        state.problems.append(str(error))
 
 
 def on_config(config, **kwargs):
-    if _mark_russian not in config.markdown_extensions:
-        config.markdown_extensions.append(_mark_russian)
+    if not any(isinstance(e, EditionExtension) for e in config.markdown_extensions):
+        extension = EditionExtension()
+        extension.state = BuildState(problems=[] if preview.is_preview() else None)
+        if extension.state.problems is not None:
+            preview.collect_warnings(extension.state.problems)
+        config.markdown_extensions.append(extension)
+    if not (config.site_url or "").strip():
+        raise PluginError("SITE_URL is empty: leave it unset for a local build, or give the site's "
+                          "address, such as https://OWNER.github.io/REPO/")
     return config
 
 
 def on_pre_build(config, **kwargs):
     """Read and check every source, and make the works pages, once per build."""
-    _mark_russian.page_lang = _language(config)
-    if _language(config) != build.paths.DEFAULT_LANGUAGE and "sources" in _state:
+    state = _state(config)
+    _check_output_folder(config.site_dir)
+    if internals.language(config) != paths.DEFAULT_LANGUAGE and state.edition is not None:
         return  # the second language of the same build
     try:
-        with build.gc_paused():
-            sources = _state["sources"] = build.load()
-            _state["generated"] = build.generate(sources)
-            _state["cite_files"] = citing.files(sources.metadata, citing.Urls(config.site_url or "/"),
-                                                sources.abstracts["en"])
+        with edition_module.gc_paused():
+            state.edition = edition_module.load()
+            state.generated = edition_module.generate(state.edition)
+            state.cite_files = citing.files(state.edition.metadata, citing.Urls(config.site_url),
+                                            state.edition.abstracts["en"])
     except EditionError as error:
-        raise PluginError(str(error)) from None
+        _fail(state, error)
+
+
+def _check_output_folder(site_dir: str) -> None:
+    folder = Path(site_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".edition-write-test"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as error:
+        raise PluginError(f"{site_dir}: the site cannot be written there ({error.strerror or error}): "
+                          "choose another folder with -d, or make this one writable") from None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has arranged the files of this language
 def on_files(files, config, **kwargs):
-    lang = _language(config)
-    with build.gc_paused():
-        added = site_files.files_for(lang, _state["generated"], config.site_dir)
-    for name, text in _state["cite_files"].items():  # the same files in every language's build
+    state, lang = _state(config), internals.language(config)
+    if state.edition is None:
+        return files  # a preview with a broken source: nothing to add
+    with edition_module.gc_paused():
+        added = site_files.files_for(lang, state.generated, config.site_dir)
+    for name, text in state.cite_files.items():  # the same files in every language's build
         added.append(site_files.static_file(f"{citing.CITE_FOLDER}/{name}", text, config.site_dir))
     for file in added:
         files.append(file)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:  # the sitemap lists each language's pages with their twins
-        i18n.i18n_files_per_language[lang] += [f for f in added if f.is_documentation_page()]
+    internals.register_generated_pages(config, lang, [f for f in added if f.is_documentation_page()])
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    state, extension = _state(config), _extension(config)
+    src_uri = page.file.src_uri
+    lang = src_uri.split("/", 1)[0]
+    extension.page_lang = internals.language(config)
+    extension.page = None
+    if state.edition is None or lang not in paths.LANGUAGES or edition_module.is_generated(src_uri):
+        return markdown
+    path = paths.DOCS / src_uri
     try:
-        return build.render_page(markdown, page.file.src_uri, _state["sources"], config.site_url or "/")
+        article_module.check_footnotes(markdown, path)
     except EditionError as error:
-        raise PluginError(str(error)) from None
-
-
-def on_page_content(html, page, config, files, **kwargs):
-    if _page_name(page) == "article.md":
-        return permalinks.add_paragraph_links(html, _language(config))
-    return html
+        _fail(state, error)
+    # The locator reads the file as written: MkDocs has taken the front matter off `markdown`.
+    extension.page = Page(lang, src_uri, path, state.edition, config.site_url, marks.Locator(page.file.content_string),
+                          state.problems)
+    return markdown
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    """Citation metadata in the head of the home and article pages."""
-    if _page_name(page) in ARTICLE_PAGES and page.file.src_uri.count("/") == 1:
-        sources, lang = _state["sources"], _language(config)
-        context["edition_title"] = (sources.metadata.title[lang] if _page_name(page) == "article.md"
-                                    else config.site_name)
+    """Citation metadata in the head of the home and article pages; the page's title as text."""
+    state, lang = _state(config), internals.language(config)
+    context["edition_title"] = internals.plain_title(page, config)
+    name = page.file.src_uri.split("/", 1)[-1]
+    if state.edition is not None and name in ARTICLE_PAGES and page.file.src_uri.count("/") == 1:
+        meta = state.edition.metadata
+        context["edition_title"] = meta.title[lang] if name == "article.md" else config.site_name
         context["edition_head"] = citing.head_html(
-            sources.metadata, citing.Urls(config.site_url or "/"), lang, page.canonical_url or "/",
-            sources.bibliography, sources.cited_keys, sources.abstracts[lang])
+            meta, citing.Urls(config.site_url), lang, page.canonical_url or "/",
+            state.edition.bibliography, state.edition.cited_keys, state.edition.abstracts[lang])
     return context
 
 
@@ -103,7 +160,8 @@ def valid_html(output: str) -> str:
     """Two slips of Material's templates that the Nu Html Checker reports as errors:
     autocomplete="off" on its checkbox toggles, which HTML allows only on text-like inputs,
     and, on a page outside the navigation, a table-of-contents label pointing at a toggle
-    that is not there."""
+    that is not there. (Material's templates are not overridden for these: the partials
+    would have to be copied whole.)"""
     output = CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     if 'id="__toc"' not in output:
         output = TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', output)
@@ -125,4 +183,19 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
-    return valid_html(output_content) if template_name == "404.html" else output_content
+    if template_name != "404.html":
+        return output_content
+    # One 404.html serves the whole site: the default language's (mkdocs-static-i18n writes
+    # it once per language, the last language last).
+    state = _state(config)
+    if internals.language(config) == paths.DEFAULT_LANGUAGE or not state.not_found_page:
+        state.not_found_page = valid_html(output_content)
+    return state.not_found_page
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config, **kwargs):
+    state = _state(config)
+    if state.problems:
+        preview.replace_pages(config.site_dir, state.problems)
+

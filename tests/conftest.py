@@ -28,6 +28,13 @@ def run_build(project: Path, site: Path, site_url: str | None = None) -> subproc
 
 
 @pytest.fixture(scope="session")
+def ed():
+    """The edition read from the repository's sources, once per test session."""
+    from edition import edition
+    return edition.load()
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The edition built from the repository, once per test session."""
     out = tmp_path_factory.mktemp("site")

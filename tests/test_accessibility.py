@@ -114,7 +114,8 @@ document.querySelectorAll("a[href], button, input, select, textarea, summary, [t
   .forEach(e => window.__before.set(e, window.__look(e)));
 """
 
-# The focused element: is its focus shown? Measured once any animation has run. A visually hidden control shows focus on its label:
+# The focused element: is its focus shown? Measured once any animation has run. A visually
+# hidden control shows focus on its label:
 # Material's palette switch is an invisible radio button followed by the label of the next
 # option, which draws the outline (`.md-option.focus-visible + label`). A text field shows
 # focus with its caret (WCAG's "Understanding 2.4.7 Focus Visible" counts the text cursor).

@@ -55,7 +55,7 @@ def test_definition_without_reference(project, tmp_path):
 def test_emendation_whose_witness_reading_is_not_in_the_witness(project, tmp_path):
     data = project / "sources/emendations.yml"
     edit(data, "witness: Voelkerbund", "witness: Volkerbund")
-    line = line_of(data, "- id: e5")
+    line = line_of(data, "witness: Volkerbund")  # the entry's witness reading, the value at fault
     assert_stops(project, tmp_path, f"sources/emendations.yml:{line}", "'Volkerbund' is not found in note 7")
 
 
@@ -71,7 +71,7 @@ def test_malformed_metadata_yaml(project, tmp_path):
 def test_metadata_without_a_required_unknown_field(project, tmp_path):
     data = project / "sources/article.yml"
     edit(data, "doi: null\n", "")
-    assert_stops(project, tmp_path, "sources/article.yml:", "missing key 'doi'")
+    assert_stops(project, tmp_path, "sources/article.yml:", "lacks the required key 'doi'")
 
 
 # --- the bibliography (issue: citation pages) --------------------------------------------------
@@ -90,7 +90,7 @@ def test_bib_unbalanced_brace(project, tmp_path):
 def test_bib_duplicate_key(project, tmp_path):
     bib = project / BIB
     edit(bib, "@book{wintzer2006,", "@book{seidt2002,")
-    first, second = [n for n, l in enumerate(bib.read_text().split("\n"), 1) if "@book{seidt2002," in l]
+    first, second = [n for n, text in enumerate(bib.read_text().split("\n"), 1) if "@book{seidt2002," in text]
     assert_stops(project, tmp_path, f"{BIB}:{second}", "duplicate entry key 'seidt2002'",
                  f"first defined on line {first}")
 

@@ -7,7 +7,7 @@ import bibtexparser
 import pytest
 
 import sitehtml
-from edition import bibliography, citations, emendations, gost, names, paths
+from edition import citations, gost, names, paths
 
 # Which work each note cites, read off the notes by hand (not from the Markdown's links).
 NOTE_WORKS = {
@@ -28,15 +28,14 @@ AUTHOR_VARIANTS = {
 
 
 @pytest.fixture(scope="module")
-def bib():
-    return bibliography.load()
+def bib(ed):
+    return ed.bibliography
 
 
 @pytest.fixture(scope="module")
-def ru_notes():
-    from edition import article
-    found = emendations.load()
-    notes = article.load(paths.article_markdown("ru")).notes
+def ru_notes(ed):
+    found = ed.emendations
+    notes = ed.articles["ru"].notes
     return {int(k): citations.with_readings(v.text, found) for k, v in notes.items() if k.isdigit()}
 
 
@@ -66,14 +65,14 @@ def test_note_14_differs_only_in_the_authors_own_short_form(bib, ru_notes):
     assert set(written.split(" // ")[1].split()) - {"В", "3-х", "т."} == set(rendered.split(" // ")[1].split())
 
 
-def test_every_note_links_its_work_in_the_markdown():
+def test_every_note_links_its_work_in_the_markdown(ed):
     for lang in paths.LANGUAGES:
-        found = {c.note: c.key for c in citations.load(lang)}
+        found = {c.note: c.key for c in ed.citations[lang]}
         assert found == NOTE_WORKS, lang
 
 
-def test_ibid_and_op_cit_lead_to_the_right_work():
-    cited = {c.note: c for c in citations.load("ru")}
+def test_ibid_and_op_cit_lead_to_the_right_work(ed):
+    cited = {c.note: c for c in ed.citations["ru"]}
     for note in (12, 18):  # «Там же»: the work of the note before
         assert "ibid" in cited[note].relations and cited[note].key == cited[note - 1].key
     assert cited[12].pinpoint == "С. 33"  # «Там же.» alone: the same page
@@ -85,9 +84,9 @@ def test_ibid_and_op_cit_lead_to_the_right_work():
     assert cited[1].relations == ()
 
 
-def test_english_notes_have_the_russian_pinpoints():
-    ru = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in citations.load("ru")}
-    en = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in citations.load("en")}
+def test_english_notes_have_the_russian_pinpoints(ed):
+    ru = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in ed.citations["ru"]}
+    en = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in ed.citations["en"]}
     assert ru == en
 
 
@@ -125,8 +124,8 @@ def test_bibliography_is_ordered_cyrillic_before_latin(bib):
     assert scripts == sorted(scripts) and scripts[0] == 0 and scripts[-1] == 1
 
 
-def test_english_references_are_romanized_with_translated_titles(bib):
-    en = gost.reference(bib["gorlov2001"], "en", place_names=names.place_names())
+def test_english_references_are_romanized_with_translated_titles(bib, ed):
+    en = gost.reference(bib["gorlov2001"], "en", place_names=names.place_names(ed.names))
     assert en == ("Gorlov S. A. Sovershenno sekretno: Alʹi͡ans Moskva — Berlin, 1920 – 1933 gg. "
                   "[Top Secret: The Moscow–Berlin Alliance, 1920–1933]. Moscow, 2001.")
 
@@ -187,12 +186,12 @@ def test_downloads_parse_and_hold_every_work(site, bib):
 
 
 @pytest.mark.slow
-def test_bibliography_page_groups_sources_and_studies(site):
+def test_bibliography_page_groups_sources_and_studies(site, bib):
     page = sitehtml.read(site / "works/index.html")
     headings = [h.text.strip().rstrip("¶").strip() for h in page.by_tag("h2")]
     assert headings == ["Опубликованные источники", "Исследования"]
     listed = [h for h in page.hrefs() if re.fullmatch(r"[a-z0-9-]+/", h)]
-    assert len(listed) == len(bibliography.load().works)
+    assert len(listed) == len(bib.works)
 
 
 @pytest.mark.slow
@@ -203,9 +202,10 @@ def test_text_from_the_bib_is_escaped(project, tmp_path):
                    r"[x](http://e.org) \& <b>")
     shown = "<script>alert(1)</script> *bold* {{ config.site_name }} {pb 1} [x](http://e.org) & <b>"
     bib = project / "sources/references.bib"
+    # No note cites the added work, so it says `uncited` to be listed all the same.
     bib.write_text(bib.read_text(encoding="utf-8") + (
         "\n@book{hostile,\n  title = {" + hostile_bib + "},\n  location = {Москва},\n"
-        "  date = {2001},\n  langid = {russian},\n  keywords = {secondary},\n}\n"), encoding="utf-8")
+        "  date = {2001},\n  langid = {russian},\n  keywords = {secondary, uncited},\n}\n"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     for folder in ("works", "en/works"):

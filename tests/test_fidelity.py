@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from edition import article, emendations, markup, metadata, paths, witness
+from edition import marks, paths
 
 PAGE_MARK = re.compile(r"\{pb (\d+)\}")
 
@@ -14,18 +14,18 @@ def words(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def w():
-    return witness.load()
+def w(ed):
+    return ed.witness
 
 
 @pytest.fixture(scope="module")
-def found():
-    return emendations.load()
+def found(ed):
+    return ed.emendations
 
 
 @pytest.fixture(scope="module")
-def ru():
-    return article.load(paths.article_markdown("ru"))
+def ru(ed):
+    return ed.articles["ru"]
 
 
 def witness_with_marks(block) -> str:
@@ -39,7 +39,7 @@ def witness_with_marks(block) -> str:
 
 
 def edition_with_marks(markdown: str, found) -> str:
-    return markup.to_witness(PAGE_MARK.sub(lambda m: f"⟦{m.group(1)}⟧", markdown), found)
+    return marks.to_witness(PAGE_MARK.sub(lambda m: f"⟦{m.group(1)}⟧", markdown), found)
 
 
 def test_the_article_has_the_witness_paragraphs(ru, w):
@@ -56,7 +56,7 @@ def test_paragraph_reproduces_the_witness(number, ru, w, found):
 
 @pytest.mark.parametrize("number", range(1, 20))
 def test_note_reproduces_the_witness(number, ru, w, found):
-    edition = markup.to_witness(ru.notes[str(number)].text, found)
+    edition = marks.to_witness(ru.notes[str(number)].text, found)
     assert words(edition) == words(w.notes[number].text)
 
 
@@ -70,25 +70,25 @@ def _text_paragraphs(name: str) -> list[str]:
 
 
 def test_russian_summary_reproduces_the_witness(w, found):
-    edition = [markup.to_witness(p, found) for p in _text_paragraphs("summary.ru")]
+    edition = [marks.to_witness(p, found) for p in _text_paragraphs("summary.ru")]
     assert [words(p) for p in edition] == [words(b.text) for b in w.summary_ru]
 
 
 def test_english_abstract_reproduces_the_witness(w, found):
-    edition = [markup.to_witness(p, found) for p in _text_paragraphs("abstract.en")]
+    edition = [marks.to_witness(p, found) for p in _text_paragraphs("abstract.en")]
     assert [words(p) for p in edition] == [words(b.text) for b in w.abstract_en]
 
 
-def test_titles_and_keywords_are_the_witness_own():
-    meta, wit = metadata.load(), witness.load()
+def test_titles_and_keywords_are_the_witness_own(ed):
+    meta, wit = ed.metadata, ed.witness
     # The print sets the titles in capitals; the edition gives them in sentence case.
     assert meta.title["ru"].casefold() == wit.title_ru.casefold()
     assert meta.title["en"].casefold() == wit.title_en.casefold()
     assert list(meta.keywords["en"]) == wit.keywords_en
 
 
-def test_unknown_facts_stay_empty():
-    meta = metadata.load()
+def test_unknown_facts_stay_empty(ed):
+    meta = ed.metadata
     assert (meta.journal, meta.year, meta.volume, meta.issue, meta.first_page, meta.doi) == (None,) * 6
     assert [a.initials["ru"] for a in meta.authors] == ["К. К."]
     assert all(a.family is None and a.given is None for a in meta.authors)
@@ -96,8 +96,8 @@ def test_unknown_facts_stay_empty():
 
 def test_every_emendation_is_marked_once_in_the_russian_text(found):
     pages = [paths.article_markdown("ru"), paths.TEXTS / "summary.ru.md"]
-    marks = re.findall(r"\{(?:em|sic) ([^}\s]+)\}", "\n".join(p.read_text(encoding="utf-8") for p in pages))
-    assert sorted(marks) == sorted(found)
+    marked = re.findall(r"\{(?:em|sic) ([^}\s]+)\}", "\n".join(p.read_text(encoding="utf-8") for p in pages))
+    assert sorted(marked) == sorted(found)
 
 
 def test_each_emendation_is_at_its_recorded_place(ru, found):

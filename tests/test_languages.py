@@ -6,7 +6,7 @@ import re
 import pytest
 
 import sitehtml
-from edition import article, build, citations, emendations, names, paths
+from edition import edition, paths
 
 SKIP = {"404.html"}
 
@@ -67,8 +67,8 @@ def test_russian_in_english_pages_is_marked(site):
 
 
 @pytest.fixture(scope="module")
-def articles():
-    return {lang: article.load(paths.article_markdown(lang)) for lang in paths.LANGUAGES}
+def articles(ed):
+    return {lang: ed.articles[lang] for lang in paths.LANGUAGES}
 
 
 def test_articles_align_paragraph_by_paragraph_and_note_by_note(articles):
@@ -84,31 +84,31 @@ def test_articles_align_paragraph_by_paragraph_and_note_by_note(articles):
     assert marks["ru"] == marks["en"]
 
 
-def test_english_notes_cite_the_same_works(articles):
-    ru = [(c.note, c.key) for c in citations.load("ru")]
-    en = [(c.note, c.key) for c in citations.load("en")]
+def test_english_notes_cite_the_same_works(articles, ed):
+    ru = [(c.note, c.key) for c in ed.citations["ru"]]
+    en = [(c.note, c.key) for c in ed.citations["en"]]
     assert ru == en
 
 
-def _paragraph_texts(lang: str, articles) -> list[str]:
+def _paragraph_texts(lang: str, articles, found) -> list[str]:
     """The paragraphs as read: the edition's readings, {sic} in its English form in English."""
-    return [text for _, text in build.paragraphs_as_read(emendations.load())[lang]]
+    return [text for _, text in edition.paragraphs_as_read(articles, found)[lang]]
 
 
-def test_every_name_appears_in_its_english_form_where_the_russian_has_it(articles):
-    ru, en = _paragraph_texts("ru", articles), _paragraph_texts("en", articles)
+def test_every_name_appears_in_its_english_form_where_the_russian_has_it(articles, ed):
+    ru, en = _paragraph_texts("ru", articles, ed.emendations), _paragraph_texts("en", articles, ed.emendations)
     missing = []
-    for entry in names.load().values():
+    for entry in ed.names.values():
         for number, (ru_text, en_text) in enumerate(zip(ru, en), 1):
             if entry.pattern("ru").search(ru_text) and not entry.pattern("en").search(en_text):
                 missing.append(f"{entry.id} in paragraph {number}")
     assert not missing, missing
 
 
-def test_the_name_check_can_fail(articles):
+def test_the_name_check_can_fail(articles, ed):
     """The check above is not vacuous: it finds a name the translation would drop."""
-    ru, en = _paragraph_texts("ru", articles), _paragraph_texts("en", articles)
-    seeckt = names.load()["seeckt"]
+    ru, en = _paragraph_texts("ru", articles, ed.emendations), _paragraph_texts("en", articles, ed.emendations)
+    seeckt = ed.names["seeckt"]
     assert seeckt.pattern("ru").search(ru[1]) and seeckt.pattern("en").search(en[1])
     assert not seeckt.pattern("en").search(en[1].replace("Seeckt", "the general"))
 

@@ -7,7 +7,6 @@ import bibtexparser
 import pytest
 
 import sitehtml
-from edition import build, metadata, names, paths, timeline
 
 pytestmark = pytest.mark.slow
 
@@ -16,8 +15,8 @@ FOUR_PAGES = {("ru", "home"): "index.html", ("ru", "article"): "article/index.ht
 
 
 @pytest.fixture(scope="module")
-def meta():
-    return metadata.load()
+def meta(ed):
+    return ed.metadata
 
 
 def metas(page, name):
@@ -31,7 +30,7 @@ def json_ld(page):
 
 
 @pytest.mark.parametrize("where", sorted(FOUR_PAGES))
-def test_highwire_tags_agree_with_the_metadata_file(where, site, meta):
+def test_highwire_tags_agree_with_the_metadata_file(where, site, meta, ed):
     lang, _ = where
     page = sitehtml.read(site / FOUR_PAGES[where])
     assert metas(page, "citation_title") == [meta.title[lang]]
@@ -45,7 +44,7 @@ def test_highwire_tags_agree_with_the_metadata_file(where, site, meta):
                         ("citation_firstpage", meta.first_page), ("citation_doi", meta.doi)):
         assert bool(metas(page, name)) == bool(value), name
     references = metas(page, "citation_reference")
-    assert len(references) == len(build.load().cited_keys) == 15  # 19 notes cite 15 works
+    assert len(references) == len(ed.cited_keys) == 15  # 19 notes cite 15 works
     assert any("citation_title=Совершенно секретно" in r for r in references)
 
 
@@ -72,11 +71,11 @@ def test_alternate_links_canonical_and_hreflang(where, site):
     links = [e.attrs for e in page.by_tag("link")]
     for kind in ("application/x-bibtex", "application/x-research-info-systems",
                  "application/vnd.citationstyles.csl+json"):
-        (link,) = [l for l in links if l.get("rel") == "alternate" and l.get("type") == kind]
+        (link,) = [lk for lk in links if lk.get("rel") == "alternate" and lk.get("type") == kind]
         target, _ = sitehtml.resolve(site, path, link["href"])
         assert target.is_file(), link
-    assert [l for l in links if l.get("rel") == "canonical"]
-    assert {l.get("hreflang") for l in links if l.get("rel") == "alternate" and l.get("hreflang")} == {"ru", "en"}
+    assert [lk for lk in links if lk.get("rel") == "canonical"]
+    assert {lk.get("hreflang") for lk in links if lk.get("rel") == "alternate" and lk.get("hreflang")} == {"ru", "en"}
 
 
 def test_citation_files_parse_and_agree(site, meta):
@@ -129,12 +128,12 @@ def test_how_to_cite_shows_three_forms_and_the_files(lang, site):
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_register_occurrences_point_at_paragraphs_naming_the_entry(lang, site):
+def test_register_occurrences_point_at_paragraphs_naming_the_entry(lang, site, ed):
     register_path = site / ("registers/index.html" if lang == "ru" else "en/registers/index.html")
     article_path = site / ("article/index.html" if lang == "ru" else "en/article/index.html")
     register_html = register_path.read_text(encoding="utf-8")
     paragraph_text = reading_text(article_path)
-    entries = names.load()
+    entries = ed.names
     checked = 0
     for entry_id, entry in entries.items():
         block = re.search(rf'<span id="{re.escape(entry_id)}"></span>(.*?)</li>', register_html, re.S)
@@ -156,10 +155,10 @@ def reading_text(path) -> dict[str, str]:
     return {e.attrs["id"]: e.text for e in page.by_tag("p") if re.fullmatch(r"p\d+", e.attrs.get("id", ""))}
 
 
-def test_every_name_in_the_article_belongs_to_a_register_entry():
+def test_every_name_in_the_article_belongs_to_a_register_entry(ed):
     """Every capitalised word of the Russian text that does not begin a sentence or a
     quotation is part of a form of some entry."""
-    sources = build.load()
+    sources = ed
     entries = list(sources.names.values())
     missing = []
     for anchor, text in sources.paragraphs["ru"]:
@@ -173,16 +172,16 @@ def test_every_name_in_the_article_belongs_to_a_register_entry():
     assert not missing, missing
 
 
-def test_the_sic_reading_is_in_the_register():
-    hasse = names.load()["hasse"]
+def test_the_sic_reading_is_in_the_register(ed):
+    hasse = ed.names["hasse"]
     assert "В. Хассе" in hasse.forms["ru"] and hasse.note
 
 
 # --- timeline ----------------------------------------------------------------------------------
 
 
-def test_timeline_events_stand_in_their_paragraphs_in_order():
-    sources = build.load()
+def test_timeline_events_stand_in_their_paragraphs_in_order(ed):
+    sources = ed
     events = sources.timeline
     assert events[0].start == (1923, 1, 11) and events[-1].start == (1926,)
     assert [e.start[0] for e in events] == sorted(e.start[0] for e in events)
@@ -205,11 +204,11 @@ def test_a_wrong_timeline_quote_stops_the_build(project, tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_timeline_page_links_each_event_to_its_paragraph(lang, site):
+def test_timeline_page_links_each_event_to_its_paragraph(lang, site, ed):
     path = site / ("timeline/index.html" if lang == "ru" else "en/timeline/index.html")
     page = sitehtml.read(path)
     links = [h for h in page.hrefs() if re.search(r"article/#p\d+$", h)]
-    assert len(links) == len(timeline.load())
+    assert len(links) == len(ed.timeline)
     for href in links:
         target, fragment = sitehtml.resolve(site, path, href)
         assert fragment in sitehtml.read(target).ids

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,7 @@ def test_two_builds_are_byte_identical(site, second_build):
 
 def test_the_sitemap_dates_are_the_source_date(site):
     # The dates come from SOURCE_DATE_EPOCH, not from the clock or the files' times.
-    expected = datetime.fromtimestamp(EPOCH, tz=timezone.utc).date().isoformat()
+    expected = datetime.fromtimestamp(EPOCH, tz=UTC).date().isoformat()
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     dates = {e.text for e in ET.parse(site / "sitemap.xml").getroot().iter(f"{ns}lastmod")}
     assert dates == {expected}, dates

@@ -64,11 +64,10 @@ def test_russian_page_shows_emendations_and_the_sic(site):
     assert len(sic) == 1 and sic[0].attrs["href"].endswith("about/#s1")
 
 
-def test_about_page_lists_every_emendation_with_links_to_the_place(site):
-    from edition import emendations
+def test_about_page_lists_every_emendation_with_links_to_the_place(site, ed):
     about = sitehtml.read(site / "about/index.html")
     article = sitehtml.read(site / ARTICLES["ru"])
-    for ident in emendations.load():
+    for ident in ed.emendations:
         assert ident in about.ids
         assert f"em-{ident}" in article.ids
         assert any(h.endswith(f"article/#em-{ident}") for h in about.hrefs()), ident

@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from edition import paths, witness
+from edition import paths, witness, yamlfile
 from edition.errors import EditionError
 
 # SHA-256 of ../shared/source/article.txt, the file the edition was made from.
@@ -12,8 +12,13 @@ WITNESS_SHA256 = "1e649f886e171a965e7c0f24d76d9577a73972b047f7ecf099123ac3f92f33
 
 
 @pytest.fixture(scope="module")
-def w():
-    return witness.load()
+def w(ed):
+    return ed.witness
+
+
+def hyphenation_keep_list() -> set[str]:
+    """The words sources/hyphenation.yml lists as keeping their line-end hyphen."""
+    return witness.parse_hyphenation(yamlfile.load(paths.HYPHENATION), paths.HYPHENATION)
 
 
 def test_witness_is_the_source_byte_for_byte():
@@ -65,11 +70,11 @@ def test_line_end_hyphens_that_split_a_word_are_removed(w):
 
 def test_every_kept_hyphen_is_used_once(w):
     kept = [d.word for d in w.hyphens if d.kept]
-    assert sorted(kept) == sorted(witness.load_hyphenation())
+    assert sorted(kept) == sorted(hyphenation_keep_list())
     assert len(w.hyphens) == 57
 
 
 def test_a_missing_note_reference_stops_the_reader():
     text = paths.WITNESS.read_text(encoding="utf-8").replace("марок20.", "марок.")
     with pytest.raises(EditionError, match="note reference 20 not found"):
-        witness.parse(text, witness.load_hyphenation())
+        witness.parse(text, hyphenation_keep_list(), paths.WITNESS)

@@ -1,4 +1,4 @@
-"""Reading an article's Markdown: paragraphs with their anchors, note references, notes.
+"""Reading an article's Markdown: paragraphs with their anchors, note references, notes, marks.
 
 The article pages follow a few conventions that this module relies on and checks:
 a paragraph is one line followed by `{: #pN }`; a note is one line `[^N]: text`.
@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import marks
 from .errors import EditionError
 
-ANCHOR = re.compile(r"^\{:\s*#(p\d+)\s*\}\s*$")
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:\s?(.*)$")
 NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-FENCE = re.compile(r"^(```|~~~)")
 
 
 @dataclass
@@ -35,13 +34,18 @@ class Note:
 @dataclass
 class Article:
     path: Path
+    text: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     notes: dict[str, Note] = field(default_factory=dict)
     references: list[tuple[str, str, int]] = field(default_factory=list)  # (label, anchor, line)
+    marks: list[tuple[str, str, int]] = field(default_factory=list)  # (name, argument, line)
 
     def paragraph_of(self, label: str) -> str | None:
         """The anchor of the paragraph that refers to note `label` first."""
         return next((anchor for ref, anchor, _ in self.references if ref == label), None)
+
+    def error(self, line: int | None, message: str) -> EditionError:
+        return EditionError(self.path, line, message)
 
 
 def check_footnotes(markdown: str, path: Path) -> None:
@@ -52,7 +56,7 @@ def check_footnotes(markdown: str, path: Path) -> None:
     """
     defined: dict[str, int] = {}
     referred: dict[str, int] = {}
-    for number, line in enumerate(_outside_code(markdown), 1):
+    for number, line in enumerate(marks.outside_code(markdown), 1):
         definition = NOTE_DEFINITION.match(line)
         if definition:
             label = definition.group(1)
@@ -70,45 +74,55 @@ def check_footnotes(markdown: str, path: Path) -> None:
             raise EditionError(path, number, f"note [^{label}] is defined but nothing refers to it")
 
 
-def _outside_code(markdown: str):
-    """The lines of the page, with fenced code blocks blanked."""
-    in_code = False
-    for line in markdown.split("\n"):
-        if FENCE.match(line.strip()):
-            in_code = not in_code
-            yield ""
-        else:
-            yield "" if in_code else line
-
-
 def parse(markdown: str, path: Path) -> Article:
-    article = Article(path)
-    lines = markdown.split("\n")
+    for text, line in marks.broken(markdown):
+        raise EditionError(path, line, marks.describe_broken(text))
+    check_footnotes(markdown, path)
+    article = Article(path, markdown)
+    lines, original = marks.outside_code(markdown), markdown.split("\n")
     for index, line in enumerate(lines):
         number = index + 1
-        anchor = ANCHOR.match(line)
+        anchor = marks.ANCHOR.match(line)
         if anchor:
             text = lines[index - 1] if index else ""
-            if not text.strip():
+            if not text.strip() or marks.ANCHOR.match(text):
                 raise EditionError(path, number, f"anchor #{anchor.group(1)} does not follow a paragraph line")
-            article.paragraphs.append(Paragraph(anchor.group(1), text, number - 1))
+            ident = anchor.group(1)
+            if any(p.anchor == ident for p in article.paragraphs):
+                first = next(p.line for p in article.paragraphs if p.anchor == ident)
+                raise EditionError(path, number, f"anchor #{ident} is used twice (first after line {first})")
+            text = original[index - 1]
+            article.paragraphs.append(Paragraph(ident, text, number - 1))
             for reference in NOTE_REFERENCE.finditer(text):
-                article.references.append((reference.group(1), anchor.group(1), number - 1))
+                article.references.append((reference.group(1), ident, number - 1))
             continue
         definition = NOTE_DEFINITION.match(line)
         if definition:
             label = definition.group(1)
-            article.notes[label] = Note(label, definition.group(2), number)
-    anchors = [p.anchor for p in article.paragraphs]
-    if len(set(anchors)) != len(anchors):
-        raise EditionError(path, None, "paragraph anchors repeat: " + ", ".join(anchors))
+            article.notes[label] = Note(label, NOTE_DEFINITION.match(original[index]).group(2), number)
+    article.marks = list(marks.find(markdown))
     return article
 
 
-def load(path: Path) -> Article:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EditionError(path, None, "article page not found") from None
-    check_footnotes(text, path)
-    return parse(text, path)
+def check_shape(article: Article, paragraphs: int, notes: int) -> None:
+    """The article has the witness's paragraphs p1…pN in order, and its notes 1…M."""
+    for number, paragraph in enumerate(article.paragraphs, 1):
+        if paragraph.anchor != f"p{number}":
+            raise article.error(paragraph.line + 1, f"anchor #{paragraph.anchor} stands where #p{number} "
+                                                    "should: paragraphs are numbered p1, p2, … in order")
+    if len(article.paragraphs) != paragraphs:
+        last = article.paragraphs[-1].line + 1 if article.paragraphs else None
+        raise article.error(last, f"{len(article.paragraphs)} paragraphs with an anchor, but the witness has "
+                                  f"{paragraphs}: paragraph p{len(article.paragraphs) + 1} is missing"
+                            if len(article.paragraphs) < paragraphs else
+                            f"{len(article.paragraphs)} paragraphs with an anchor, but the witness has {paragraphs}")
+    for number, (label, note) in enumerate(article.notes.items(), 1):
+        if label != str(number):
+            raise article.error(note.line, f"note [^{label}] stands where note [^{number}] should: notes "
+                                           "are labelled by their number, in order")
+    if len(article.notes) != notes:
+        raise article.error(None, f"{len(article.notes)} notes, but the witness has {notes}")
+    for position, (label, _, line) in enumerate(article.references, 1):
+        if label != str(position):
+            raise article.error(line, f"note reference [^{label}] stands where [^{position}] should: "
+                                      "the references follow the notes' order")

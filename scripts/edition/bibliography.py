@@ -8,16 +8,17 @@ field through the chain the way biblatex inherits it.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 
-from . import paths
+from . import latex, paths
 from .errors import EditionError
 
 # Entry types the formatter knows, their required fields ("a|b": either) and the types
@@ -32,6 +33,7 @@ ENTRY_TYPES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "article": (("author", "title", "journaltitle", "date"), frozenset()),
 }
 GROUPS = ("primary", "secondary")  # published sources, studies
+UNCITED = "uncited"  # a keyword: listed although no note cites the work or a part of it
 LANGUAGE_CODES = {"russian": "ru", "german": "de", "english": "en", "french": "fr"}  # langid → BCP 47
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:/(\d{4}))?$")
 NAME_FIELDS = ("author", "editor", "translator")
@@ -94,8 +96,18 @@ class Work:
         return cache[name]
 
     @property
+    def keywords(self) -> tuple[str, ...]:
+        return tuple(word.strip() for word in self.get("keywords").split(",") if word.strip())
+
+    @property
     def group(self) -> str:
-        return self.get("keywords")
+        """primary (a published source) or secondary (a study)."""
+        return next((word for word in self.keywords if word in GROUPS), "")
+
+    @property
+    def listed_uncited(self) -> bool:
+        """The entry says explicitly that it stands in the bibliography though no note cites it."""
+        return UNCITED in self.keywords
 
     @cached_property
     def lang(self) -> str:
@@ -153,38 +165,73 @@ def parse_names(value: str) -> list[Name]:
 
 
 def parse_date(value: str) -> Date | None:
+    """YYYY, YYYY-MM, YYYY-MM-DD or a range of years YYYY/YYYY; None unless a real date."""
     match = DATE.match(value.strip())
     if not match:
         return None
     year, month, day, end = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    if end and int(end) < int(year):
+        return None
     return Date(int(year), int(month) if month else None, int(day) if day else None,
                 int(end) if end else None)
 
 
-LATEX_ESCAPES = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}"}
-LATEX_TEXT = re.compile(r"\\[&%$#_{}]|---|--|[{}]")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MACRO = re.compile(r"^[A-Za-z_][\w:.+/-]*$")
 
 
-def field_value(raw: str) -> str:
-    """A field as written (`{…}`, `"…"` or a bare number) → the text readers see."""
+def _parts(raw: str) -> list[str]:
+    """A field's value split at the `#` that join its parts (outside braces and quotes)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(raw):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(raw[start:index])
+            start = index + 1
+    parts.append(raw[start:])
+    return [part.strip() for part in parts]
+
+
+def field_value(raw: str, strings: dict[str, str] | None = None) -> str:
+    """A field as written (`{…}`, `"…"`, a number, an @string macro, parts joined by `#`)
+    → the text readers see. Raises ValueError (with a sentence) for what cannot be read."""
     raw = raw.strip()
-    if len(raw) > 1 and raw[0] == '"' and raw[-1] == '"':
-        raw = raw[1:-1]
-    return strip_braces(raw).strip()
+    if raw[:1] == "{" and raw[-1:] == "}" and "#" not in raw:  # the common case: one braced value
+        return strip_braces(raw[1:-1]).strip()
+    out = []
+    for part in _parts(raw):
+        if len(part) > 1 and part[0] == part[-1] == '"' or part[:1] == "{" and part[-1:] == "}":
+            out.append(part[1:-1])
+        elif part.isdigit():
+            out.append(part)
+        elif MACRO.match(part):
+            macro = part.lower()
+            if strings is not None and macro in strings:
+                out.append(strings[macro])
+            elif macro in MONTHS:
+                out.append(str(MONTHS.index(macro) + 1))
+            else:
+                raise ValueError(f"'{part}' is neither a braced value nor a defined @string macro")
+        else:
+            raise ValueError(f"cannot read the value {part[:40]!r}: put it in braces")
+    return strip_braces("".join(out)).strip()
 
 
 def strip_braces(text: str) -> str:
-    r"""A field's value as readers see it: BibTeX's case-protecting braces dropped, escaped
-    characters (`\&`, `\{`) and dashes (`--`, `---`) decoded. A UTF-8 bibliography needs no
-    more (a full LaTeX decoder would be slow on a large file)."""
+    r"""A field's value as readers see it: BibTeX's case-protecting braces dropped, accents and
+    escaped characters (`{\"o}`, `\&`) and dashes (`--`, `---`) decoded (see latex.py)."""
     if "{" not in text and "}" not in text and "\\" not in text and "--" not in text:
         return text  # the common case in a UTF-8 bibliography: nothing to decode
-    def decode(match: re.Match) -> str:
-        token = match.group()
-        if token in LATEX_ESCAPES:
-            return LATEX_ESCAPES[token]
-        return {"---": "—", "--": "–"}.get(token, "")
-    return LATEX_TEXT.sub(decode, text)
+    return latex.decode(text)
 
 
 def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
@@ -195,14 +242,28 @@ def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
     for block in library.failed_blocks:
         raise EditionError(path, block.start_line + 1, _failure(block))
 
+    strings: dict[str, str] = {}
+    for string in library.strings:
+        try:
+            strings[string.key.lower()] = field_value(string.value, strings)
+        except ValueError as error:
+            raise EditionError(path, string.start_line + 1, f"@string {string.key}: {error}") from None
     works: dict[str, Work] = {}
     for entry in library.entries:
         line = entry.start_line + 1
         kind = entry.entry_type.lower()
+        if not entry.key.strip():
+            raise EditionError(path, line, f"@{kind} entry without a key: write one after '@{kind}{{'")
         if kind not in ENTRY_TYPES:
             known = ", ".join(sorted(ENTRY_TYPES))
             raise EditionError(path, line, f"@{kind}{{{entry.key}}}: unknown entry type (known: {known})")
-        values = {f.key.lower(): field_value(str(f.value)) for f in entry.fields}
+        values = {}
+        for item in entry.fields:
+            try:
+                values[item.key.lower()] = field_value(str(item.value), strings)
+            except (ValueError, latex.Unsupported) as error:
+                where = item.start_line + 1 if item.start_line is not None else line
+                raise EditionError(path, where, f"'{entry.key}', field {item.key}: {error}") from None
         works[entry.key] = Work(entry.key, kind, values, line, entry.raw)
 
     for work in works.values():
@@ -258,18 +319,14 @@ def _check(work: Work, path: Path, lines: dict[str, int]) -> None:
     for name in ("date", "origdate"):
         if work.own(name) and parse_date(work.own(name)) is None:
             raise EditionError(path, lines.get(name, work.line),
-                               f"'{work.key}': {name} '{work.own(name)}' is not YYYY, YYYY-MM-DD or YYYY/YYYY")
-    if work.group not in GROUPS:
+                               f"'{work.key}': {name} '{work.own(name)}' is not a real date written "
+                               "YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY")
+    words = work.keywords
+    unknown = [word for word in words if word not in (*GROUPS, UNCITED)]
+    if unknown or work.group not in GROUPS:
         raise EditionError(path, lines.get("keywords", work.line),
-                           f"'{work.key}': keywords must say primary or secondary (got '{work.group}')")
+                           f"'{work.key}': keywords must say primary or secondary, and may add "
+                           f"{UNCITED} (got '{work.own('keywords') or work.get('keywords')}')")
     if not work.lang:
         raise EditionError(path, work.line, f"'{work.key}': missing required field 'langid'")
 
-
-@cache
-def load(path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise EditionError(path, None, "bibliography file not found") from None
-    return parse(text, path)

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from . import article as article_module, paths
+from . import article as article_module
+from . import marks
 from .bibliography import Bibliography
 from .emendations import Emendation
 from .errors import EditionError
 
-# [link text](cite:KEY); the link text may hold one level of brackets: «[б/м, …]».
-CITE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(cite:([^)\s]*)\)")
-CITE_TOKEN = re.compile(r"\[@([^\]\s]*)(?:\s+(short|ibid|opcit))?\]")
+CITE_LINK = marks.CITE_LINK
+CITE_TOKEN = re.compile(marks.CITE_TOKEN)
 PINPOINT = re.compile(r"^\s*((?:С|S|P|p|pp)\.\s*[IVXLCDM\d]+(?:\s*[–-]\s*[IVXLCDM\d]+)?)")
-EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
+with_readings = marks.with_readings
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,6 @@ class Citation:
     pinpoint: str  # page(s) as the note gives them: "С. 76", "S. 148 – 150"; empty when none
     paragraph: str  # anchor of the paragraph that refers to the note
     line: int  # line of the note in the article's Markdown
-
-
-def with_readings(text: str, emendations: dict[str, Emendation], reading: str = "edition") -> str:
-    """Replace {em ID}/{sic ID} by the edition's (or the witness's) reading."""
-    def replace(match):
-        found = emendations.get(match.group(2))
-        return getattr(found, reading) if found else match.group(0)
-    return EMENDATION.sub(replace, text)
 
 
 def _relations(prefix: str, text: str, mode: str | None) -> tuple[str, ...]:
@@ -57,13 +48,13 @@ def _relations(prefix: str, text: str, mode: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendation]) -> list[Citation]:
-    path = paths.article_markdown(lang)
-    article = article_module.load(path)
+def read(lang: str, article: article_module.Article, bibliography: Bibliography,
+         emendations: dict[str, Emendation]) -> list[Citation]:
+    """Every citation of the article's notes, in order; a note that cites a work the
+    bibliography lacks, or cites it in a form that cannot stand, stops with its line."""
+    path = article.path
     citations: list[Citation] = []
     for label, note in article.notes.items():
-        if not label.isdigit():
-            raise EditionError(path, note.line, f"note label [^{label}] must be the note's number")
         text = with_readings(note.text, emendations)
         matches = [(m, m.group(1), m.group(2), None) for m in CITE_LINK.finditer(text)]
         matches += [(m, "", m.group(1), m.group(2)) for m in CITE_TOKEN.finditer(text)]
@@ -71,7 +62,17 @@ def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendatio
             if key not in bibliography:
                 raise EditionError(path, note.line,
                                    f"note [^{label}] cites '{key}', which is not in {bibliography.path.name}")
+            if mode is not None and mode not in marks.CITE_MODES:
+                raise EditionError(path, note.line, f"[@{key} {mode}]: unknown form '{mode}' "
+                                                    f"(write {', '.join(marks.CITE_MODES)} or nothing)")
             relations = _relations(text[:match.start()], link_text, mode)
+            if "opcit" in relations and not bibliography[key].names("author"):
+                raise EditionError(path, note.line, f"note [^{label}]: an op. cit. reference to '{key}', "
+                                                    "which has no author to name it by")
+            if "ibid" in relations and (not citations or citations[-1].key != key):
+                before = f"'{citations[-1].key}'" if citations else "nothing"
+                raise EditionError(path, note.line, f"note [^{label}]: ibid. of '{key}', but the citation "
+                                                    f"before it is of {before}")
             pinpoint = PINPOINT.match(text[match.end():])
             page = " ".join(pinpoint.group(1).split()) if pinpoint else ""
             if not page and "ibid" in relations and citations and citations[-1].key == key:
@@ -79,12 +80,6 @@ def read(lang: str, bibliography: Bibliography, emendations: dict[str, Emendatio
             citations.append(Citation(lang, int(label), key, relations, page,
                                       article.paragraph_of(label) or "", note.line))
     return citations
-
-
-@cache
-def load(lang: str) -> tuple[Citation, ...]:
-    from . import bibliography, emendations
-    return tuple(read(lang, bibliography.load(), emendations.load()))
 
 
 def by_work(citations) -> dict[str, list[Citation]]:

@@ -183,7 +183,8 @@ def ris(meta: Metadata, urls: Urls, abstract: str) -> str:
                                               ("IS", meta.issue or ""), ("SP", meta.first_page or ""),
                                               ("EP", meta.last_page or ""), ("DO", meta.doi or "")) if value]
     lines += [("KW", k) for k in meta.keywords["en"]]
-    lines += [("AB", " ".join(abstract.split())), ("LA", "ru"),  # a RIS value is one line ("UR", urls.article("ru")), ("UR", urls.article("en")),
+    lines += [("AB", " ".join(abstract.split())), ("LA", "ru"),  # a RIS value is one line
+              ("UR", urls.article("ru")), ("UR", urls.article("en")),
               ("N1", "Digital scholarly edition with an English translation"), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
 

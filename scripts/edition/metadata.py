@@ -1,16 +1,14 @@
-"""The article's metadata (`sources/article.yml`), checked on load."""
+"""The article's metadata (`sources/article.yml`), checked against its schema."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from . import paths, yamlfile
-from .errors import EditionError
-from .yamlfile import Located
+from . import paths, schemas
 
-# Facts the witness does not give: the file must have these keys, empty until known.
+# Facts the witness does not give: the file must have these keys, empty until known
+# (the schema requires them).
 UNKNOWN_UNTIL_FILLED = ("journal", "year", "volume", "issue", "pages", "doi")
 
 
@@ -51,48 +49,24 @@ def _text(value) -> str | None:
 
 
 def parse(data, path: Path) -> Metadata:
-    if not isinstance(data, Located):
-        raise EditionError(path, 1, "expected a mapping of metadata fields")
-    title = data.require("title", dict)
-    for lang in paths.LANGUAGES:
-        title.require(lang) if isinstance(title, Located) else None
-    for key in UNKNOWN_UNTIL_FILLED:
-        if key not in data:
-            raise data.error(f"missing key '{key}': keep it, empty (null) if unknown")
-    authors = []
-    for entry in data.require("authors", list):
-        if not isinstance(entry, Located):
-            raise data.error("each author must be a mapping with 'initials'")
-        initials = entry.require("initials", dict)
-        for lang in paths.LANGUAGES:
-            initials.require(lang)
-        authors.append(Author(dict(initials), _text(entry.get("family")), _text(entry.get("given"))))
-    keywords = data.require("keywords", dict)
-    journal = data.get("journal") or {}
-    pages = data.get("pages") or {}
-    edition = data.require("edition", dict)
-    year = data.get("year")
-    if year is not None and not isinstance(year, int):
-        raise data.error(f"'year' must be a number or empty, not {year!r}")
+    """The metadata, once `data` has passed its schema (every key present, unknowns null)."""
+    schemas.check(data, schemas.ARTICLE, path)
+    journal, pages = data["journal"], data["pages"]
     return Metadata(
         path=path,
-        title={lang: title[lang] for lang in paths.LANGUAGES},
-        language=data.require("language"),
-        authors=tuple(authors),
-        keywords={lang: tuple(keywords.get(lang) or ()) for lang in paths.LANGUAGES},
-        journal=_text(journal.get("title")),
-        issn=_text(journal.get("issn")),
-        year=year,
-        volume=_text(data.get("volume")),
-        issue=_text(data.get("issue")),
-        first_page=_text(pages.get("first")),
-        last_page=_text(pages.get("last")),
-        doi=_text(data.get("doi")),
-        url=_text(data.get("url")),
-        edition_title={lang: edition.require("title", dict)[lang] for lang in paths.LANGUAGES},
+        title={lang: data["title"][lang] for lang in paths.LANGUAGES},
+        language=data["language"],
+        authors=tuple(Author(dict(a["initials"]), _text(a.get("family")), _text(a.get("given")))
+                      for a in data["authors"]),
+        keywords={lang: tuple(data["keywords"][lang]) for lang in paths.LANGUAGES},
+        journal=_text(journal["title"]),
+        issn=_text(journal["issn"]),
+        year=data["year"],
+        volume=_text(data["volume"]),
+        issue=_text(data["issue"]),
+        first_page=_text(pages["first"]),
+        last_page=_text(pages["last"]),
+        doi=_text(data["doi"]),
+        url=_text(data["url"]),
+        edition_title={lang: data["edition"]["title"][lang] for lang in paths.LANGUAGES},
     )
-
-
-@cache
-def load(path: Path = paths.ARTICLE_META) -> Metadata:
-    return parse(yamlfile.load(path), path)

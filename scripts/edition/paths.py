@@ -11,6 +11,7 @@ EMENDATIONS = SOURCES / "emendations.yml"
 HYPHENATION = SOURCES / "hyphenation.yml"
 NAMES = SOURCES / "names.yml"
 BIBLIOGRAPHY = SOURCES / "references.bib"
+TIMELINE = SOURCES / "timeline.yml"
 TEXTS = SOURCES / "text"
 
 DOCS = ROOT / "docs"

@@ -1,7 +1,7 @@
 """Cyrillic → Latin by the Library of Congress (ALA-LC) table, through iuliia."""
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 import iuliia
 

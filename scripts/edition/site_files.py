@@ -31,7 +31,7 @@ def make_file(lang: str, name: str, content: str, site_dir: str) -> File:
     file = File(f"{lang}/{paths.WORKS_FOLDER}/{name}", src_dir=None, dest_dir=site_dir,
                 use_directory_urls=True, dest_uri=dest_uri(lang, name))
     file.generated_by = "edition"
-    file._content = content  # MkDocs reads a generated file's text from here
+    file.content_string = content  # in memory (MkDocs 1.6 public API)
     # What mkdocs-static-i18n records on the files it builds itself.
     file.locale = file.localization = file.locale_alternate_of = lang
     file.norm_src_uri = f"{paths.WORKS_FOLDER}/{name}"
@@ -66,5 +66,5 @@ def static_file(path: str, content: str, site_dir: str) -> File:
     """A file outside the language folders (`cite/article.bib`), the same for every language."""
     file = File(path, src_dir=None, dest_dir=site_dir, use_directory_urls=True, dest_uri=path)
     file.generated_by = "edition"
-    file._content = content
+    file.content_string = content
     return file

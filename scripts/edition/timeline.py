@@ -3,16 +3,11 @@ paragraph, checked against the Russian text and written as a table for either la
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from . import escape, gost, paths, yamlfile
+from . import escape, gost, schemas
 from .errors import EditionError
-
-DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -27,29 +22,24 @@ class Event:
 
 
 def _date(text: str, entry) -> tuple[int, ...]:
-    match = DATE.match(text.strip())
-    if not match:
-        raise entry.error(f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
-    return tuple(int(part) for part in match.groups() if part)
+    parts = schemas.calendar_date(text)
+    if parts is None:
+        raise entry.error(f"date '{text}' is not a real date written YYYY, YYYY-MM or YYYY-MM-DD", "date")
+    return parts
 
 
 def parse(data, path: Path) -> list[Event]:
-    if not isinstance(data, list):
-        raise EditionError(path, 1, "expected a list of events")
+    schemas.check(data, schemas.TIMELINE, path)
     events = []
     for entry in data:
-        if not isinstance(entry, yamlfile.Located):
-            raise EditionError(path, None, "each event must be a mapping")
-        # YAML reads an unquoted 1923-01-12 as a date: take it back as text.
-        value = entry.require("date", (str, int, datetime.date))
-        start, _, end = (value.isoformat() if isinstance(value, datetime.date) else str(value)).partition("/")
-        event = entry.require("event", dict)
-        label = entry.get("label") or {}
+        start, _, end = str(entry["date"]).partition("/")
+        first, last = _date(start, entry), (_date(end, entry) if end else None)
+        if last is not None and last < first:
+            raise entry.error(f"the range '{entry['date']}' ends before it begins", "date")
         events.append(Event(
-            start=_date(start, entry), end=_date(end, entry) if end else None,
-            label={lang: str(label[lang]) for lang in label},
-            paragraph=entry.require("paragraph", int), quote=" ".join(entry.require("quote").split()),
-            event={lang: event.require(lang) for lang in paths.LANGUAGES}, line=entry.line))
+            start=first, end=last, label=dict(entry.get("label") or {}),
+            paragraph=entry["paragraph"], quote=" ".join(entry["quote"].split()),
+            event=dict(entry["event"]), line=entry.line))
     return sorted(events, key=sort_key)
 
 
@@ -58,11 +48,6 @@ def sort_key(event: Event) -> tuple[int, int, int]:
     one dated by its year alone after everything dated more closely in that year."""
     year, month, day = (*event.start, None, None)[:3]
     return (year, 13 if month is None else month, 0 if day is None else day)
-
-
-@cache
-def load(path: Path = paths.SOURCES / "timeline.yml") -> list[Event]:
-    return parse(yamlfile.load(path), path)
 
 
 def check(events: list[Event], paragraphs: list[str], path: Path) -> None:

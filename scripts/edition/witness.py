@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from . import paths, yamlfile
+from . import paths, schemas
 from .errors import EditionError
 
 DIVIDER = "************"
@@ -254,11 +253,10 @@ def _split_notes(page: list[Line], expected: int) -> tuple[list[Line], dict[int,
     return body, notes, expected
 
 
-def load_hyphenation(path: Path = paths.HYPHENATION) -> set[str]:
-    data = yamlfile.load(path)
-    if not isinstance(data, dict) or not isinstance(data.get("keep"), list):
-        raise EditionError(path, None, "expected a mapping with a list under 'keep'")
-    return {str(word) for word in data["keep"]}
+def parse_hyphenation(data, path: Path) -> set[str]:
+    """The words of `sources/hyphenation.yml` whose line-end hyphen is a real hyphen."""
+    schemas.check(data, schemas.HYPHENATION, path)
+    return set(data["keep"])
 
 
 def parse(text: str, keep: set[str], path: Path = paths.WITNESS) -> Witness:
@@ -303,7 +301,7 @@ def _heading(page: list[Line], label: str, path: Path) -> tuple[str, list[Line]]
     """The title lines above `label`, and the lines after it."""
     for index, line in enumerate(page):
         if line.text.strip() == label:
-            title = " ".join(l.text for l in page[:index] if l.text.strip())
+            title = " ".join(ln.text for ln in page[:index] if ln.text.strip())
             return title, page[index + 1:]
     raise EditionError(path, page[0].number, f"heading '{label}' not found on this page")
 
@@ -321,8 +319,3 @@ def _page_breaks(block: Block, pages: list[list[Line]]) -> list[tuple[int, int]]
                 start = space + 1 if space != -1 else len(block.text)
             breaks.append((start, first_lines[line]))
     return breaks
-
-
-@cache
-def load(path: Path = paths.WITNESS, hyphenation: Path = paths.HYPHENATION) -> Witness:
-    return parse(path.read_text(encoding="utf-8"), load_hyphenation(hyphenation), path)

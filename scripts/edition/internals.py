@@ -1,0 +1,49 @@
+"""Every place where the edition relies on something Material for MkDocs or
+mkdocs-static-i18n does not promise, with the test that fails if an upgrade breaks it.
+
+Both are pinned (requirements.txt); after an upgrade, run the tests named here first.
+
+| reliance | where | guarded by |
+| --- | --- | --- |
+| i18n's `current_language`: the language being built | `language()` below | tests/test_languages.py::test_every_page_has_its_twin_and_the_switch_leads_to_it |
+| i18n's `i18n_files_per_language`: the sitemap's pages with their twins | `register_generated_pages()` below | tests/test_languages.py::test_sitemap_lists_every_page_with_its_twin |
+| the attributes i18n records on its files (`locale`, `alternates`, …), for the works pages added in memory after its `on_files` | site_files.make_file | tests/test_languages.py::test_every_page_has_its_twin_and_the_switch_leads_to_it |
+| i18n writes `404.html` once per language, the last one last | mkdocs_hook.on_post_template | tests/test_build_errors.py::test_root_404_page_is_russian |
+| Material's `htmltitle` template block, overridden so that every title is escaped text | overrides/main.html, `plain_title()` below | tests/test_hostile_text.py |
+| Material looks for sitemap.xml beside every `<link rel="alternate">` and drops the #fragment of the language switch when it finds none | overrides/main.html (the head script), docs/assets/edition.js | tests/test_browser.py::test_language_switch_keeps_the_paragraph |
+| Material's search worker appends `*` to every word, so lunr skips stemming | overrides/assets/javascripts/lunr/min/lunr.multi.min.js | tests/test_browser.py::test_search_finds_inflected_forms |
+| the HTML of Material's checkbox toggles and table-of-contents label | mkdocs_hook.valid_html | tests/test_html_validity.py |
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def language(config) -> str:
+    """The language being built: mkdocs-static-i18n builds the site once per language."""
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else config.theme.language
+
+
+def register_generated_pages(config, lang: str, pages) -> None:
+    """Pages made in memory join the sitemap's list of this language's pages and twins."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.i18n_files_per_language[lang] += pages
+
+
+def plain_title(page, config) -> str:
+    """The text of the page's <title>, as Material words it, as plain text: MkDocs gives the
+    title as HTML (a `.bib` title `&lt;script&gt;` stays escaped there), and Material's
+    `striptags` would turn it back into markup; overrides/main.html escapes this text."""
+    site = config.site_name
+    meta_title = (page.meta or {}).get("title") if page.meta else None
+    if meta_title:
+        return f"{meta_title} - {site}"
+    if page.title and not page.is_homepage:
+        return f"{html.unescape(TAG.sub('', str(page.title)))} - {site}"
+    return site
