@@ -129,6 +129,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     path = paths.DOCS / src_uri
     try:
+        for text, line in marks.broken(page.file.content_string):
+            raise EditionError(path, line, marks.describe_broken(text))
         article_module.check_footnotes(markdown, path)
     except EditionError as error:
         _fail(state, error)

@@ -91,6 +91,9 @@ def load() -> Edition:
                                                         f"{paths.BIBLIOGRAPHY.name}")
     texts = {path.name.removesuffix(".md"): textfile.read(path)
              for path in sorted(paths.TEXTS.glob("*.md")) if path.name != "README.md"}
+    for name, text in texts.items():
+        for piece, line in marks.broken(text):
+            raise EditionError(paths.TEXTS / f"{name}.md", line, marks.describe_broken(piece))
     articles = {}
     for lang in paths.LANGUAGES:
         path = paths.article_markdown(lang)

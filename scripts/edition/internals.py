@@ -5,14 +5,19 @@ Both are pinned (requirements.txt); after an upgrade, run the tests named here f
 
 | reliance | where | guarded by |
 | --- | --- | --- |
-| i18n's `current_language`: the language being built | `language()` below | tests/test_languages.py::test_every_page_has_its_twin_and_the_switch_leads_to_it |
-| i18n's `i18n_files_per_language`: the sitemap's pages with their twins | `register_generated_pages()` below | tests/test_languages.py::test_sitemap_lists_every_page_with_its_twin |
-| the attributes i18n records on its files (`locale`, `alternates`, …), for the works pages added in memory after its `on_files` | site_files.make_file | tests/test_languages.py::test_every_page_has_its_twin_and_the_switch_leads_to_it |
-| i18n writes `404.html` once per language, the last one last | mkdocs_hook.on_post_template | tests/test_build_errors.py::test_root_404_page_is_russian |
-| Material's `htmltitle` template block, overridden so that every title is escaped text | overrides/main.html, `plain_title()` below | tests/test_hostile_text.py |
-| Material looks for sitemap.xml beside every `<link rel="alternate">` and drops the #fragment of the language switch when it finds none | overrides/main.html (the head script), docs/assets/edition.js | tests/test_browser.py::test_language_switch_keeps_the_paragraph |
-| Material's search worker appends `*` to every word, so lunr skips stemming | overrides/assets/javascripts/lunr/min/lunr.multi.min.js | tests/test_browser.py::test_search_finds_inflected_forms |
-| the HTML of Material's checkbox toggles and table-of-contents label | mkdocs_hook.valid_html | tests/test_html_validity.py |
+| i18n's `current_language`: the language being built | `language()` below | tests/test_languages.py::test_html_lang_and_interface_language |
+| i18n's `i18n_files_per_language`: the sitemap's pages with their twins | `register_generated_pages()` below | tests/test_crawl.py::test_the_sitemap_lists_every_page_under_the_project_path |
+| the attributes i18n records on its files (`locale`, `alternates`, …), for the works pages added in memory after its `on_files` | site_files.make_file | tests/test_languages.py::test_the_language_switch_leads_to_the_twin |
+| i18n writes `404.html` once per language, the last one last | mkdocs_hook.on_post_template | tests/test_build_errors.py::test_the_root_404_page_is_russian |
+| Material's `htmltitle` template block, overridden so that every title is escaped text | overrides/main.html, `plain_title()` below | tests/test_hostile_text.py::test_every_page_title_is_the_hostile_text_as_text |
+| Material looks for sitemap.xml beside every `<link rel="alternate">` and drops the #fragment of the language switch when it finds none | overrides/main.html (the head script), docs/assets/edition.js | tests/test_browser.py::test_language_switch_from_a_paragraph_keeps_the_paragraph |
+| Material's search worker appends `*` to every word, so lunr skips stemming | overrides/assets/javascripts/lunr/min/lunr.multi.min.js | tests/test_browser.py::test_russian_search_finds_inflected_forms |
+| the HTML of Material's checkbox toggles and table-of-contents label | mkdocs_hook.valid_html | tests/test_html_validity.py::test_every_built_page_is_valid_html |
+| MkDocs reads the ids of raw HTML from the page's lines before parsing (so block marks are a preprocessor) | mdx_edition.BlockMarks | tests/test_crawl.py::test_every_fragment_is_an_id_in_its_target |
+| MkDocs passes `on_page_markdown` the page without its front matter (the locator reads `page.file.content_string`) | mkdocs_hook.on_page_markdown | tests/test_mutations.py::test_mutation[ru-cite-form] |
+
+A test named here that stops existing is itself a failure: tests/test_build_errors.py checks
+that every guard above is a real test.
 """
 
 from __future__ import annotations

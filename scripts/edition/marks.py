@@ -58,12 +58,14 @@ def describe_broken(text: str) -> str:
 
 
 def broken(markdown: str):
-    """Pieces of a page outside code that start like a mark and do not parse as one:
-    (text, line)."""
+    """Pieces of a page outside code that start like a mark and do not stand as one (a mark
+    that does not parse, an unknown one, a block mark inside a paragraph): (text, line)."""
     for number, line in enumerate(outside_code(markdown), 1):
         for match in BROKEN.finditer(line):
-            if not MARK.fullmatch(match.group()):
-                yield match.group(), number
+            text = match.group()
+            mark = MARK.fullmatch(text)
+            if not mark or (mark.group(1) in BLOCK and line.strip() != text):
+                yield text, number
 
 
 def page_number(argument: str) -> int:

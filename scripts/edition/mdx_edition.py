@@ -10,11 +10,12 @@ context and pass untouched. The pieces, in the order Python-Markdown runs them:
     CiteToken        [@KEY MODE]: the reference written from the bibliography
     CiteLinks        [text](cite:KEY): the author's words linked to the work's page
     ParagraphLinks   a permanent link at the end of each numbered paragraph (#p1 …)
-    CheckLeftovers   a mark that did not parse, an unknown mark, an id used twice: an error
+    CheckTree        an id used twice, a mark inside raw HTML: an error
     MarkRussian      Russian runs inside a page of another language get lang="ru"
 
 Code spans and fenced code never reach these processors (Python-Markdown and superfences
-set them aside first), so a mark inside code stays text. Every error is an EditionError
+set them aside first), so a mark inside code stays text. What looks like a mark and is none
+(`{pb 4` without its brace) is found in the page's source before rendering (marks.broken). Every error is an EditionError
 naming the page's file and the line of the mark.
 """
 
@@ -31,6 +32,7 @@ from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 from mkdocs.exceptions import PluginError
 
 from . import gost, marks, paths
@@ -117,8 +119,11 @@ def guarded(fallback):
 
 
 def _element(tag: str, text: str = "", **attributes: str) -> etree.Element:
+    """An element whose text is final: Python-Markdown would otherwise read the text of an
+    element an inline processor returns as Markdown and HTML again (a .bib title's `<img>`
+    would become an image)."""
     element = etree.Element(tag, {k.rstrip("_"): v for k, v in attributes.items()})
-    element.text = text
+    element.text = AtomicString(text)
     return element
 
 
@@ -160,11 +165,11 @@ def sic(argument: str, page: Page) -> etree.Element:
     outer = _element("span", class_="sic-mark")
     reading = _element("span", found.edition if page.lang == "ru" else found.english,
                        class_="sic-reading", id=f"em-{found.id}")
-    reading.tail = " "
+    reading.tail = AtomicString(" ")
     outer.append(reading)
     link = _element("a", "[", class_="sic", href=f"{page.link('about.md')}#{found.id}", title=label(page.lang, "sic"))
     word = _element("em", "sic")
-    word.tail = "]"
+    word.tail = AtomicString("]")
     link.append(word)
     outer.append(link)
     return outer
@@ -411,8 +416,10 @@ class ParagraphLinks(Treeprocessor):
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = number.group(1)
 
 
-class CheckLeftovers(Treeprocessor):
-    """What should have been read as a mark but was not, and ids given twice, stop the build."""
+class CheckTree(Treeprocessor):
+    """An id given twice on a page, or a mark inside raw HTML (where Python-Markdown never
+    reads it), stops the build. (Marks that do not parse are found in the page's source by
+    the hook, before rendering: marks.broken.)"""
 
     def __init__(self, md, extension: EditionExtension):
         super().__init__(md)
@@ -423,10 +430,6 @@ class CheckLeftovers(Treeprocessor):
         page = self.extension.page
         if page is None:
             return
-        for text in _texts(root):
-            found = marks.BROKEN.search(text)
-            if found:
-                raise page.error(found.group(0), marks.describe_broken(found.group(0)))
         seen: set[str] = set()
         for element in root.iter():
             ident = element.get("id")
@@ -442,17 +445,6 @@ class CheckLeftovers(Treeprocessor):
             if found:
                 raise page.error(found.group(0), f"{found.group(0)} stands inside raw HTML, where marks are not "
                                                  "read: add the attribute markdown to the HTML element")
-
-
-def _texts(element, in_code: bool = False):
-    """The text of the tree outside code elements (a code element's tail is outside it)."""
-    in_code = in_code or element.tag in SKIP
-    if element.text and not in_code:
-        yield element.text
-    for child in element:
-        yield from _texts(child, in_code)
-        if child.tail and not in_code:
-            yield child.tail
 
 
 RUSSIAN_RUN = re.compile(r"[А-Яа-яЁё](?:[^A-Za-z«»\x02\x03<>]*[А-Яа-яЁё])?\.?")
@@ -536,5 +528,5 @@ class EditionExtension(Extension):
         # Trees: after the inline pass (20) and attr_list (8), before MkDocs resolves links (0).
         md.treeprocessors.register(CiteLinks(md, self), "edition_cite_links", 19)
         md.treeprocessors.register(ParagraphLinks(md, self), "edition_paragraph_links", 7)
-        md.treeprocessors.register(CheckLeftovers(md, self), "edition_check", 6)
+        md.treeprocessors.register(CheckTree(md, self), "edition_check", 6)
         md.treeprocessors.register(MarkRussian(md, self), "edition_mark_russian", 1)
