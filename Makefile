@@ -1,8 +1,10 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
 #   make serve   build the site and serve it at http://127.0.0.1:8000/
 #   make test    run the whole test suite (installs Debian's chromium if it is missing)
+# `make help` lists the rest.
 
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -16,33 +18,69 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build test generate benchmark chromium clean
-.PHONY: benchmark-site java node
+.PHONY: help serve build test test-fast check generate benchmark benchmark-site chromium java node clean python
 
-$(STAMP): requirements.txt requirements-test.txt
+help:
+	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
+	@echo "                edit and shows a mistake in the browser (make serve PORT=8001: another port)"
+	@echo "make build      the strict build into site/ (the previous site/ stays if it fails)"
+	@echo "make check      read and check every source file, without building the site"
+	@echo "make test       the whole test suite (installs Chromium, Java and Node where missing)"
+	@echo "make test-fast  the quick tests, for editing: no full builds, no browser"
+	@echo "make generate   write the works pages to build/works/ for a look"
+	@echo "make benchmark  the bibliography benchmark; make benchmark-site: the site's"
+	@echo "make clean      remove site/ and build/"
+	@echo "Python: $(PYTHON) (make PYTHON=python3.12 ... to choose another, 3.11 or newer)"
+
+# The venv is made from $(PYTHON), which must be 3.11 or newer; a .venv made by another
+# Python (an upgrade, another machine) is made again.
+python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: this edition needs Python 3.11 or newer, and '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found');"; \
+	  echo "      install a newer Python and run make again, or name it: make PYTHON=python3.12 $(MAKECMDGOALS)"; exit 1; }
+	@if [ -e $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print(sys.version_info[:2])' 2>/dev/null)" != \
+	  "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
+	  echo "make: .venv was made by another Python; making it again with $(PYTHON)"; rm -rf $(VENV); fi
+
+$(STAMP): requirements.txt requirements-test.txt | python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $(STAMP)
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: python $(STAMP)
+	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' $(PORT) 2>/dev/null || { \
+	  echo "make serve: port $(PORT) is in use (another make serve?); stop it, or choose another: make serve PORT=8001"; exit 1; }
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+# Built beside site/ and swapped in only when the build succeeds: a failed build never
+# leaves the last good site broken or empty.
+build: python $(STAMP)
+	@rm -rf site.new
+	@$(BIN)/mkdocs build --strict -d site.new || { rm -rf site.new; \
+	  echo "make build: the build stopped (see above); site/ is left as it was"; exit 1; }
+	@rm -rf site.old; if [ -e site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+	@echo "make build: the site is in site/"
 
-test: $(STAMP) chromium java $(NPM_STAMP)
+check: python $(STAMP)
+	$(BIN)/python scripts/edition_cli.py check
+
+test: python $(STAMP) chromium java $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
+# The quick tests while editing: everything but the full builds and the browser.
+test-fast: python $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
 # The works pages and downloads written to build/works/ for a look, without a site build.
-generate: $(STAMP)
+generate: python $(STAMP)
 	$(BIN)/python scripts/edition_cli.py generate --out build/works
 
-benchmark: $(STAMP)
+benchmark: python $(STAMP)
 	$(BIN)/python benchmarks/bibliography.py
 
 # Build time against plain Material, growth to 2,000 sources, the article's first view and
 # Lighthouse (through npx, where it can run); by hand, not in CI. Report in benchmarks/out/.
-benchmark-site: $(STAMP) chromium
+benchmark-site: python $(STAMP) chromium
 	$(BIN)/python benchmarks/site.py
 
 # The browser tests drive Debian's Chromium through Playwright.
@@ -70,4 +108,4 @@ node:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm; }
 
 clean:
-	rm -rf site build
+	rm -rf site site.new site.old build

@@ -43,7 +43,8 @@ class BuildState:
     edition: edition_module.Edition | None = None
     generated: dict = field(default_factory=dict)
     cite_files: dict = field(default_factory=dict)
-    problems: list[str] | None = None  # a preview's errors and warnings; None in a real build
+    problems: list[str] | None = None  # a preview's errors; None in a real build
+    warnings: list[str] = field(default_factory=list)  # a preview's warnings from MkDocs
     not_found_page: str = ""  # the default language's 404 page
 
 
@@ -68,7 +69,7 @@ def on_config(config, **kwargs):
         extension = EditionExtension()
         extension.state = BuildState(problems=[] if preview.is_preview() else None)
         if extension.state.problems is not None:
-            preview.collect_warnings(extension.state.problems)
+            preview.collect_warnings(extension.state.warnings)
         config.markdown_extensions.append(extension)
     if not (config.site_url or "").strip():
         raise PluginError("SITE_URL is empty: leave it unset for a local build, or give the site's "
@@ -198,6 +199,9 @@ def on_post_template(output_content, template_name, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config, **kwargs):
     state = _state(config)
-    if state.problems:
-        preview.replace_pages(config.site_dir, state.problems)
+    # The edition's own errors first: MkDocs' warnings then are mostly their consequences
+    # (a bibliography that did not load leaves every link to it broken).
+    shown = state.problems or state.warnings
+    if shown:
+        preview.replace_pages(config.site_dir, shown)
 

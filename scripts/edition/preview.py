@@ -43,11 +43,11 @@ def collect_warnings(problems: list[str]) -> None:
 
 
 PAGE = """<!doctype html>
-<html lang="en">
+<html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The edition does not build</title>
+<title>Издание не собирается · The edition does not build</title>
 <style>
 body {{ font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 50rem; padding: 0 1rem;
        color: #1a1a1a; background: #fff; }}
@@ -57,8 +57,10 @@ li {{ margin: .6rem 0; font-family: ui-monospace, monospace; white-space: pre-wr
 </head>
 <body>
 <main>
-<h1 id="edition-error">The edition does not build</h1>
-<p>Fix what is named below and save the file: this page reloads by itself, and the site
+<h1 id="edition-error">Издание не собирается · <span lang="en">The edition does not build</span></h1>
+<p>Исправьте названное ниже и сохраните файл: страница обновится сама, а сайт вернется, как только
+все будет исправлено.</p>
+<p lang="en">Fix what is named below and save the file: this page reloads by itself, and the site
 comes back once every problem is fixed.</p>
 <ol>
 {items}
@@ -70,7 +72,7 @@ comes back once every problem is fixed.</p>
 
 
 def error_page(problems: list[str]) -> str:
-    items = "\n".join(f'<li class="edition-problem">{html.escape(p)}</li>' for p in problems)
+    items = "\n".join(f'<li class="edition-problem" lang="en">{html.escape(p)}</li>' for p in problems)
     return PAGE.format(items=items)
 
 
