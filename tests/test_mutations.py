@@ -46,6 +46,7 @@ class Mutation:
     env: dict = field(default_factory=dict)
     out: str | None = None  # the output folder, relative to the project, when not site/
     count: int = 1  # how many occurrences of `old` to replace (0: all)
+    delete: bool = False  # the file is deleted
     also: tuple[str, str] | None = None  # a second replacement in the same file
 
 
@@ -230,6 +231,16 @@ MUTATIONS = [
     Mutation("bib-string-macro", BIB, "{Paderborn}", "paderborn", shows=("works/wintzer2006/index.html", "Paderborn, 2006"),
              also=("% --- Published sources", "@string{paderborn = {Paderborn}}\n\n% --- Published sources")),
 ]
+# Files deleted or emptied.
+MUTATIONS += [
+    Mutation("deleted-timeline", TIMELINE, delete=True, says="file not found"),
+    Mutation("deleted-english-article", ART_EN, delete=True, says="file not found"),
+    Mutation("deleted-summary", SUMMARY, delete=True, says="file not found"),
+    Mutation("deleted-witness", WITNESS, delete=True, says="file not found"),
+    Mutation("empty-names", NAMES, old=b"", new=b"", count=-1, says="must be a mapping"),
+    Mutation("empty-emendations", EMEND, old=b"", new=b"", count=-1, says="must be a list"),
+    Mutation("empty-bib", BIB, old=b"", new=b"", count=-1, where=NAMES, says="is not in references.bib"),
+]
 # Mutations of the environment: no file changes.
 MUTATIONS += [
     Mutation("env-empty-site-url", env={"SITE_URL": ""}, says="SITE_URL is empty"),
@@ -242,6 +253,12 @@ def _apply(project: Path, mutation: Mutation) -> None:
     if not mutation.file:
         return
     path = project / mutation.file
+    if mutation.delete:
+        path.unlink()
+        return
+    if mutation.count == -1:  # emptied
+        path.write_bytes(b"")
+        return
     if isinstance(mutation.old, bytes):
         data = path.read_bytes()
         if mutation.old == b"":

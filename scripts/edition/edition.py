@@ -234,7 +234,9 @@ def check_fidelity(russian: article.Article, texts: dict[str, str], the_witness:
             raise EditionError(russian.path, note.line, f"note {number} {problem}")
     for name, blocks in (("summary.ru", the_witness.summary_ru), ("abstract.en", the_witness.abstract_en)):
         path = paths.TEXTS / f"{name}.md"
-        text = texts.get(name, "")
+        if name not in texts:
+            raise EditionError(path, None, "file not found: the home pages include it")
+        text = texts[name]
         paragraphs = [(p, text[:text.find(p)].count("\n") + 1) for p in text.split("\n\n")
                       if p.strip() and not p.lstrip().startswith(("#", "**Keywords"))]
         for (paragraph, line), block in zip(paragraphs, blocks):
