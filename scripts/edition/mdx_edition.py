@@ -266,8 +266,9 @@ class CiteToken(InlineProcessor):
         return link, match.start(0), match.end(0)
 
 
-class CiteLinks(Treeprocessor):
-    """[text](cite:KEY) in the Russian notes: the author's words, linked to the work."""
+class PageTreeprocessor(Treeprocessor):
+    """A tree processor of the edition's pages: `page_run` sees the page; generated pages
+    (no page context) pass untouched."""
 
     def __init__(self, md, extension: EditionExtension):
         super().__init__(md)
@@ -275,9 +276,17 @@ class CiteLinks(Treeprocessor):
 
     @guarded(None)
     def run(self, root):
-        page = self.extension.page
-        if page is None:
-            return
+        if self.extension.page is not None:
+            self.page_run(root, self.extension.page)
+
+    def page_run(self, root, page: Page) -> None:
+        raise NotImplementedError
+
+
+class CiteLinks(PageTreeprocessor):
+    """[text](cite:KEY) in the Russian notes: the author's words, linked to the work."""
+
+    def page_run(self, root, page):
         bibliography = page.edition.bibliography
         for link in root.iter("a"):
             href = link.get("href", "")
@@ -390,7 +399,7 @@ PERMALINK_NAME = {"ru": "Абзац {n}: постоянная ссылка", "en
 SKIP = {"code", "pre", "script", "style"}
 
 
-class ParagraphLinks(Treeprocessor):
+class ParagraphLinks(PageTreeprocessor):
     """A link to itself at the end of each numbered paragraph of the article.
 
     It stands last, so that a screen reader reaches it after the paragraph's text, not before
@@ -398,13 +407,8 @@ class ParagraphLinks(Treeprocessor):
     readers, which read the link's name instead.
     """
 
-    def __init__(self, md, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root):
-        page = self.extension.page
-        if page is None or not page.is_article:
+    def page_run(self, root, page):
+        if not page.is_article:
             return
         for paragraph in root.iter("p"):
             number = PARAGRAPH_ID.match(paragraph.get("id", ""))
@@ -416,20 +420,12 @@ class ParagraphLinks(Treeprocessor):
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = number.group(1)
 
 
-class CheckTree(Treeprocessor):
+class CheckTree(PageTreeprocessor):
     """An id given twice on a page, or a mark inside raw HTML (where Python-Markdown never
     reads it), stops the build. (Marks that do not parse are found in the page's source by
     the hook, before rendering: marks.broken.)"""
 
-    def __init__(self, md, extension: EditionExtension):
-        super().__init__(md)
-        self.extension = extension
-
-    @guarded(None)
-    def run(self, root):
-        page = self.extension.page
-        if page is None:
-            return
+    def page_run(self, root, page):
         seen: set[str] = set()
         for element in root.iter():
             ident = element.get("id")

@@ -50,8 +50,12 @@ def line_at(data, where) -> int | None:
     return line
 
 
+# libyaml's parser where PyYAML was built with it (its wheels are): three times faster.
+BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _loader_for(path: Path):
-    class Loader(yaml.SafeLoader):
+    class Loader(BASE):
         pass
 
     # Dates stay text: see the module's docstring.
