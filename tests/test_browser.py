@@ -85,7 +85,7 @@ TOOLTIP = ".md-tooltip2--active"
 
 
 def _preview_text(page) -> str:
-    page.wait_for_selector(TOOLTIP, state="visible", timeout=5000)
+    page.wait_for_selector(TOOLTIP, state="visible", timeout=15000)  # a busy CI machine is slow
     return page.inner_text(TOOLTIP)
 
 
