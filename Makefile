@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast check generate benchmark benchmark-site chromium java node clean python
+.PHONY: help serve build test test-fast check generate lock benchmark benchmark-site chromium java node clean python
 
 help:
 	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
@@ -28,6 +28,7 @@ help:
 	@echo "make test       the whole test suite (installs Chromium, Java and Node where missing)"
 	@echo "make test-fast  the quick tests, for editing: no full builds, no browser"
 	@echo "make generate   write the works pages to build/works/ for a look"
+	@echo "make lock       after editing requirements*.in: the hashed lock requirements.txt again"
 	@echo "make benchmark  the bibliography benchmark; make benchmark-site: the site's"
 	@echo "make clean      remove site/ and build/"
 	@echo "Python: $(PYTHON) (make PYTHON=python3.12 ... to choose another, 3.11 or newer)"
@@ -42,10 +43,18 @@ python:
 	  "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
 	  echo "make: .venv was made by another Python; making it again with $(PYTHON)"; rm -rf $(VENV); fi
 
-$(STAMP): requirements.txt requirements-test.txt | python
+# requirements.txt is the lock: every package, its version and its hashes, compiled from the
+# short lists requirements.in (the build) and requirements-test.in (the tests) by `make lock`.
+# pip refuses any file whose hash is not in it.
+$(STAMP): requirements.txt | python
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
+
+# After editing requirements*.in: pin every dependency again, with its hashes.
+lock: python $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links \
+	  --no-emit-index-url --output-file requirements.txt requirements-test.in
 
 serve: python $(STAMP)
 	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' $(PORT) 2>/dev/null || { \

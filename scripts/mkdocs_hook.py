@@ -6,7 +6,8 @@
     on_files        those generated files handed to MkDocs, in memory, for each language
     on_page_markdown  the extension is told which page it renders
     on_page_context   citation metadata for the head of the home and article pages
-    on_post_page    two slips of Material's HTML mended; absolute hreflang links
+    on_post_page    two slips of Material's HTML mended; absolute hreflang links; the page's
+                    Content-Security-Policy (csp.py)
     on_post_build   in a preview (`mkdocs serve`), the error page if anything went wrong
 
 mkdocs-static-i18n builds the site once per language, so each event runs once per language.
@@ -30,7 +31,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
 from edition import article as article_module  # noqa: E402
-from edition import citing, internals, marks, paths, preview, site_files  # noqa: E402
+from edition import citing, csp, internals, marks, paths, preview, site_files  # noqa: E402
 from edition import edition as edition_module  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 from edition.mdx_edition import EditionExtension, Page  # noqa: E402
@@ -180,9 +181,17 @@ def absolute_hreflang(output: str, page_url: str) -> str:
     return HREFLANG_LINK.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), output)
 
 
+def _secured(output: str, config) -> str:
+    """The page with its Content-Security-Policy (scripts/edition/csp.py); not in a preview,
+    whose server injects its own reloading script."""
+    return output if _state(config).problems is not None else csp.add(output)
+
+
 def on_post_page(output, page, config, **kwargs):
     output = valid_html(output)
-    return absolute_hreflang(output, page.canonical_url) if page.canonical_url else output
+    if page.canonical_url:
+        output = absolute_hreflang(output, page.canonical_url)
+    return _secured(output, config)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
@@ -192,7 +201,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     # it once per language, the last language last).
     state = _state(config)
     if internals.language(config) == paths.DEFAULT_LANGUAGE or not state.not_found_page:
-        state.not_found_page = valid_html(output_content)
+        state.not_found_page = _secured(valid_html(output_content), config)
     return state.not_found_page
 
 

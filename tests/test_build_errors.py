@@ -66,9 +66,13 @@ def _free_port() -> int:
 def _make_project(tmp_path: Path) -> Path:
     """A copy of the project that make can run in, using the repository's virtualenv."""
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
+    for name in ("Makefile", "requirements.txt", "requirements.in", "requirements-test.in"):
         shutil.copy2(ROOT / name, project / name)
     (project / ".venv").symlink_to(ROOT / ".venv")
+    # The venv is current: make must not install into the repository's own venv from here.
+    stamp = (ROOT / ".venv/.installed").stat().st_mtime
+    for name in ("requirements.txt", "requirements.in", "requirements-test.in"):
+        os.utime(project / name, (stamp - 60, stamp - 60))
     return project
 
 
