@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast check generate lock benchmark benchmark-site chromium java node clean python
+.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing node clean python
 
 help:
 	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
@@ -29,6 +29,7 @@ help:
 	@echo "make test-fast  the quick tests, for editing: no full builds, no browser"
 	@echo "make generate   write the works pages to build/works/ for a look"
 	@echo "make lock       after editing requirements*.in: the hashed lock requirements.txt again"
+	@echo "make release-files  CITATION.cff and .zenodo.json from sources/, for a release"
 	@echo "make benchmark  the bibliography benchmark; make benchmark-site: the site's"
 	@echo "make clean      remove site/ and build/"
 	@echo "Python: $(PYTHON) (make PYTHON=python3.12 ... to choose another, 3.11 or newer)"
@@ -50,6 +51,10 @@ $(STAMP): requirements.txt | python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
+
+# CITATION.cff and .zenodo.json, written from sources/ (README, "Making a release").
+release-files: python $(STAMP)
+	$(BIN)/python scripts/edition_cli.py release-files
 
 # After editing requirements*.in: pin every dependency again, with its hashes.
 lock: python $(STAMP)
@@ -73,7 +78,7 @@ build: python $(STAMP)
 check: python $(STAMP)
 	$(BIN)/python scripts/edition_cli.py check
 
-test: python $(STAMP) chromium java $(NPM_STAMP)
+test: python $(STAMP) chromium java jing $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 # The quick tests while editing: everything but the full builds and the browser.
@@ -110,6 +115,12 @@ java:
 	@command -v java >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+
+# jing checks the TEI export against the TEI P5 schema (tests/standards/tei_all.rng).
+jing:
+	@command -v jing >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq jing; }
 
 node:
 	@command -v npm >/dev/null 2>&1 || { \

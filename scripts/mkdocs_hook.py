@@ -19,6 +19,7 @@ Material and mkdocs-static-i18n is listed in scripts/edition/internals.py.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
 from edition import article as article_module  # noqa: E402
-from edition import citing, csp, internals, marks, paths, preview, site_files  # noqa: E402
+from edition import citing, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
 from edition import edition as edition_module  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 from edition.mdx_edition import EditionExtension, Page  # noqa: E402
@@ -47,6 +48,8 @@ class BuildState:
     problems: list[str] | None = None  # a preview's errors; None in a real build
     warnings: list[str] = field(default_factory=list)  # a preview's warnings from MkDocs
     not_found_page: str = ""  # the default language's 404 page
+    tei: str = ""  # the edition in TEI P5
+    repository: str = ""  # the source repository's address (EDITION_REPOSITORY), where known
 
 
 def _extension(config) -> EditionExtension:
@@ -75,6 +78,7 @@ def on_config(config, **kwargs):
     if not (config.site_url or "").strip():
         raise PluginError("SITE_URL is empty: leave it unset for a local build, or give the site's "
                           "address, such as https://OWNER.github.io/REPO/")
+    _extension(config).state.repository = os.environ.get("EDITION_REPOSITORY", "").strip()
     return config
 
 
@@ -83,15 +87,38 @@ def on_pre_build(config, **kwargs):
     state = _state(config)
     _check_output_folder(config.site_dir)
     if internals.language(config) != paths.DEFAULT_LANGUAGE and state.edition is not None:
+        _show_release(config, state)
         return  # the second language of the same build
     try:
         with edition_module.gc_paused():
             state.edition = edition_module.load()
+            _check_release_tag(state.edition.release)
             state.generated = edition_module.generate(state.edition)
             state.cite_files = citing.files(state.edition.metadata, citing.Urls(config.site_url),
-                                            state.edition.abstracts["en"])
+                                            state.edition.abstracts["en"], state.edition.release)
+            state.tei = tei.document(state.edition, state.edition.release.version, state.edition.release.date,
+                                     config.site_url)
     except EditionError as error:
         _fail(state, error)
+    _show_release(config, state)
+
+
+def _check_release_tag(release) -> None:
+    """A build of a release tag (the Pages workflow passes it) must be of the newest release."""
+    tag = os.environ.get("EDITION_RELEASE_TAG", "").strip()
+    if tag and tag != release.tag:
+        raise EditionError(paths.CHANGELOG, release.line, f"the build is of the tag {tag}, but the newest "
+                                                          f"release here is {release.version}: add {tag}'s entry first")
+
+
+def _show_release(config, state: BuildState) -> None:
+    """The version and date for the footer of every page of this language (copyright.html)."""
+    if state.edition is None:
+        return
+    lang, release = internals.language(config), state.edition.release
+    prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/"
+    config.extra["release"] = {"version": release.version, "date": release.date_label(lang),
+                               "changelog": f"{prefix}changelog/", "lang": lang}
 
 
 def _check_output_folder(site_dir: str) -> None:
@@ -115,6 +142,7 @@ def on_files(files, config, **kwargs):
         added = site_files.files_for(lang, state.generated, config.site_dir)
     for name, text in state.cite_files.items():  # the same files in every language's build
         added.append(site_files.static_file(f"{citing.CITE_FOLDER}/{name}", text, config.site_dir))
+    added.append(site_files.static_file(downloads.TEI_PATH, state.tei, config.site_dir))
     for file in added:
         files.append(file)
     internals.register_generated_pages(config, lang, [f for f in added if f.is_documentation_page()])
@@ -138,7 +166,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         _fail(state, error)
     # The locator reads the file as written: MkDocs has taken the front matter off `markdown`.
     extension.page = Page(lang, src_uri, path, state.edition, config.site_url, marks.Locator(page.file.content_string),
-                          state.problems)
+                          state.problems, state.repository)
     return markdown
 
 
@@ -152,7 +180,8 @@ def on_page_context(context, page, config, nav, **kwargs):
         context["edition_title"] = meta.title[lang] if name == "article.md" else config.site_name
         context["edition_head"] = citing.head_html(
             meta, citing.Urls(config.site_url), lang, page.canonical_url or "/",
-            state.edition.bibliography, state.edition.cited_keys, state.edition.abstracts[lang])
+            state.edition.bibliography, state.edition.cited_keys, state.edition.abstracts[lang],
+            state.edition.release)
     return context
 
 

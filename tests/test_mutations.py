@@ -120,6 +120,13 @@ MUTATIONS = [
           "\nlanguage", at="title:", says="lacks the required key 'en'"),
     stops("meta-non-utf8", META, b"language: ru", "language: r\xe9".encode("latin-1"), at="language: r",
           says="is not UTF-8"),
+    # --- changelog.yml ----------------------------------------------------------------------
+    stops("changelog-version-order", "sources/changelog.yml", "- version: 1.0.0", "- version: 1.2.0",
+          says="the newest release comes first"),
+    stops("changelog-impossible-date", "sources/changelog.yml", "  date: 2026-12-01", "  date: 2026-12-41",
+          says="not a real date"),
+    stops("changelog-key-typo", "sources/changelog.yml", "  changes:\n    ru:\n      - Любая", "  change:\n    ru:\n      - Любая",
+          at="  change:", says="unknown key 'change'"),
     # --- hyphenation.yml -----------------------------------------------------------------------
     stops("hyphenation-word-not-in-witness", HYPH, "  - военно-политических", "  - военно-политически", at="военно-политически",
           says="not a word split at a line end"),
@@ -246,6 +253,10 @@ MUTATIONS += [
     Mutation("env-empty-site-url", env={"SITE_URL": ""}, says="SITE_URL is empty"),
     Mutation("env-site-url-not-a-url", env={"SITE_URL": "not a url"}, says="site_url"),
     Mutation("env-output-under-a-file", out="blocker/site", says="the site cannot be written there"),
+    Mutation("env-release-tag-not-in-changelog", env={"EDITION_RELEASE_TAG": "v9.9.9"}, where="sources/changelog.yml",
+             at="- version: 1.1.0", says="the build is of the tag v9.9.9"),
+    stops("control-character-in-names", NAMES, "      en: [Cuno]", "      en: [Cu\x01no]", at="Cu\x01no",
+          says="the control character U+0001"),
 ]
 def _apply(project: Path, mutation: Mutation) -> None:
     if mutation.out:

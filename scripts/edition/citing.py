@@ -15,7 +15,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import escape, gost, paths
+from . import downloads, escape, gost, paths
 from .bibliography import Bibliography
 from .metadata import Metadata
 from .romanize import romanize
@@ -60,7 +60,12 @@ def _journal_part(meta: Metadata, lang: str) -> str:
     return "// " + gost.sentence(meta.journal, str(meta.year or ""), issue, f"С. {pages}" if pages else "")
 
 
-def gost_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+def _version_ru(release) -> str:
+    year, month, day = release.date.split("-")
+    return f"Версия {release.version} от {day}.{month}.{year}."
+
+
+def gost_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     """GOST R 7.0.5-2008, a reference to an electronic resource (plain text)."""
     head = ", ".join(_authors(meta, "ru"))
     if lang == "ru":
@@ -72,7 +77,7 @@ def gost_citation(meta: Metadata, urls: Urls, lang: str) -> str:
     described = f"{head} {title}".strip()
     source = _journal_part(meta, lang)
     described = f"{described} {kind}" + (f" {source}" if source else "")
-    return (f"{gost.sentence(described)} URL: {urls.article(lang)} "
+    return (f"{gost.sentence(described)} {_version_ru(release)} URL: {urls.article(lang)} "
             f"(дата обращения: {ACCESS_DATE['ru']}).")
 
 
@@ -85,7 +90,11 @@ def _pages(meta: Metadata) -> str:
     return "–".join(p for p in (meta.first_page, meta.last_page) if p)
 
 
-def chicago_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+def _version_en(release) -> str:
+    return f"version {release.version}, {release.date_label('en')}"
+
+
+def chicago_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     """Chicago (bibliography entry), as Markdown: *italics* for the journal."""
     e = escape.md
     authors = ", ".join(_authors(meta, "en"))
@@ -97,12 +106,13 @@ def chicago_citation(meta: Metadata, urls: Urls, lang: str) -> str:
         where += f" ({meta.year})" if meta.year else ""
         where += f": {e(_pages(meta))}." if _pages(meta) else "."
         parts.append(where)
-    parts.append("Digital scholarly edition" + (", English translation." if lang == "en" else "."))
+    parts.append("Digital scholarly edition" + (", English translation" if lang == "en" else "")
+                 + f", {e(_version_en(release))}.")
     parts.append(f"{urls.article(lang)}.")
     return " ".join(parts)
 
 
-def apa_citation(meta: Metadata, urls: Urls, lang: str) -> str:
+def apa_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     """APA 7, as Markdown: a journal article, or a web document while the journal is unknown."""
     e = escape.md
     authors = ", ".join(_authors(meta, "en"))
@@ -113,8 +123,8 @@ def apa_citation(meta: Metadata, urls: Urls, lang: str) -> str:
         where += f", *{e(meta.volume)}*" if meta.volume else ""
         where += f"({e(meta.issue)})" if meta.issue else ""
         where += f", {e(_pages(meta))}." if _pages(meta) else "."
-    else:
-        title, where = f"*{e(_english_title(meta))}*.", ""
+    else:  # a web document: the edition's version after its title, as APA writes a version
+        title, where = f"*{e(_english_title(meta))}* (Version {e(release.version)}, {e(release.date_label('en'))}).", ""
     link = f"https://doi.org/{meta.doi}" if meta.doi else urls.article(lang)
     return f"{e(authors)} {year}. {title}{where} {link}"
 
@@ -127,16 +137,16 @@ LABELS = {
 }
 
 
-def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, collapsed: bool = False) -> str:
+def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collapsed: bool = False) -> str:
     """The "How to cite" box: the three forms and the files, as indented Markdown; folded
     (a details element) where it would stand between the reader and the text."""
     words = LABELS[lang]
-    gost_text = escape.md(gost_citation(meta, urls, lang)).replace(
+    gost_text = escape.md(gost_citation(meta, urls, lang, release)).replace(
         ACCESS_DATE["ru"], f'<span class="access-date">{ACCESS_DATE["ru"]}</span>')
     files = " · ".join(f"[{label}]({link_for(name)})" for name, label in
                        (("article.bib", "BibTeX"), ("article.ris", "RIS"), ("article.json", "CSL-JSON")))
-    body = [f"**ГОСТ Р 7.0.5-2008.** {gost_text}", f"**Chicago.** {chicago_citation(meta, urls, lang)}",
-            f"**APA.** {apa_citation(meta, urls, lang)}", f"{words['files']}: {files}"]
+    body = [f"**ГОСТ Р 7.0.5-2008.** {gost_text}", f"**Chicago.** {chicago_citation(meta, urls, lang, release)}",
+            f"**APA.** {apa_citation(meta, urls, lang, release)}", f"{words['files']}: {files}"]
     if not meta.journal:
         body.insert(0, f"*{words['note']}*")
     opener = "???" if collapsed else "!!!"
@@ -150,7 +160,7 @@ def _bibtex_value(text: str) -> str:
     return "{" + text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") + "}"
 
 
-def bibtex(meta: Metadata, urls: Urls) -> str:
+def bibtex(meta: Metadata, urls: Urls, release) -> str:
     kind = "article" if meta.journal else "online"
     # The author is known only by initials: braces keep «К. К.» one name, not two parts.
     fields = [
@@ -167,13 +177,15 @@ def bibtex(meta: Metadata, urls: Urls) -> str:
         ("url", _bibtex_value(urls.article("ru"))),
         ("langid", "{russian}"),
         ("keywords", _bibtex_value(", ".join(meta.keywords["en"]))),
-        ("note", _bibtex_value(f"Digital scholarly edition; English translation: {urls.article('en')}")),
+        ("version", _bibtex_value(release.version)),
+        ("note", _bibtex_value(f"Digital scholarly edition, {_version_en(release)}; "
+                               f"English translation: {urls.article('en')}")),
     ]
     body = ",\n".join(f"  {name:<12} = {value}" for name, value in fields if value)
     return f"@{kind}{{ruhr-negotiations-1923,\n{body},\n}}\n"
 
 
-def ris(meta: Metadata, urls: Urls, abstract: str) -> str:
+def ris(meta: Metadata, urls: Urls, abstract: str, release) -> str:
     lines = [("TY", "JOUR" if meta.journal else "ELEC")]
     lines += [("AU", a) for a in _authors(meta, "ru")]
     lines += [("TI", meta.title["ru"]), ("TT", meta.title["en"])]
@@ -185,11 +197,12 @@ def ris(meta: Metadata, urls: Urls, abstract: str) -> str:
     lines += [("KW", k) for k in meta.keywords["en"]]
     lines += [("AB", " ".join(abstract.split())), ("LA", "ru"),  # a RIS value is one line
               ("UR", urls.article("ru")), ("UR", urls.article("en")),
-              ("N1", "Digital scholarly edition with an English translation"), ("ER", "")]
+              ("ET", f"Version {release.version}"),
+              ("N1", f"Digital scholarly edition with an English translation, {_version_en(release)}"), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
 
 
-def csl_json(meta: Metadata, urls: Urls, abstract: str) -> str:
+def csl_json(meta: Metadata, urls: Urls, abstract: str, release) -> str:
     item = {
         "id": "ruhr-negotiations-1923",
         "type": "article-journal" if meta.journal else "webpage",
@@ -200,7 +213,8 @@ def csl_json(meta: Metadata, urls: Urls, abstract: str) -> str:
         "keyword": ", ".join(meta.keywords["en"]),
         "abstract": abstract,
         "URL": urls.article("ru"),
-        "note": f"English translation: {urls.article('en')}",
+        "version": release.version,
+        "note": f"Digital scholarly edition, {_version_en(release)}; English translation: {urls.article('en')}",
     }
     if meta.journal:
         item["container-title"] = meta.journal
@@ -214,9 +228,9 @@ def csl_json(meta: Metadata, urls: Urls, abstract: str) -> str:
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
-def files(meta: Metadata, urls: Urls, abstract: str) -> dict[str, str]:
-    return {"article.bib": bibtex(meta, urls), "article.ris": ris(meta, urls, abstract),
-            "article.json": csl_json(meta, urls, abstract)}
+def files(meta: Metadata, urls: Urls, abstract: str, release) -> dict[str, str]:
+    return {"article.bib": bibtex(meta, urls, release), "article.ris": ris(meta, urls, abstract, release),
+            "article.json": csl_json(meta, urls, abstract, release)}
 
 
 # --- metadata in the page's head --------------------------------------------------------------
@@ -239,8 +253,9 @@ def _reference_tag(work) -> str:
 
 
 def head_html(meta: Metadata, urls: Urls, lang: str, page_url: str, bibliography: Bibliography,
-              cited_keys: list[str], abstract: str) -> str:
-    """Highwire Press tags, links to the citation files, and JSON-LD, for one page."""
+              cited_keys: list[str], abstract: str, release) -> str:
+    """Highwire Press tags, links to the citation files and the TEI, the address to cite
+    (RFC 8574 cite-as), and JSON-LD, for one page."""
     tags = [_meta_tag("citation_title", meta.title[lang])]
     tags += [_meta_tag("citation_author", a) for a in _authors(meta, lang)]
     if meta.year:
@@ -259,7 +274,11 @@ def head_html(meta: Metadata, urls: Urls, lang: str, page_url: str, bibliography
     relative = {name: _relative(page_url, urls.file(name)) for name in FILES}
     tags += [f'<link rel="alternate" type="{kind}" href="{html.escape(relative[name])}" title="{name}">'
              for name, kind in FILES.items()]
-    tags.append('<script type="application/ld+json">' + json_ld(meta, urls, lang, abstract) + "</script>")
+    tei_link = _relative(page_url, urls.site + downloads.TEI_PATH)
+    tags.append(f'<link rel="alternate" type="{downloads.TEI_TYPE}" href="{html.escape(tei_link)}" '
+                f'title="{downloads.TEI_FILE}">')
+    tags.append(f'<link rel="cite-as" href="{html.escape(urls.article(lang))}">')
+    tags.append('<script type="application/ld+json">' + json_ld(meta, urls, lang, abstract, release) + "</script>")
     return "\n    ".join(tags)
 
 
@@ -268,7 +287,7 @@ def _relative(page_url: str, target: str) -> str:
     return posixpath.relpath(there, here if here.endswith("/") else posixpath.dirname(here))
 
 
-def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str) -> str:
+def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str, release) -> str:
     other = "en" if lang == "ru" else "ru"
     data = {
         "@context": "https://schema.org",
@@ -280,6 +299,7 @@ def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str) -> str:
         "keywords": list(meta.keywords["en"]),
         "url": urls.article(lang),
         "isAccessibleForFree": True,
+        "version": release.version,
     }
     if lang == "en" or abstract:
         data["abstract"] = abstract

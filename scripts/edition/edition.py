@@ -20,6 +20,7 @@ from pathlib import Path
 from . import (
     article,
     bibliography,
+    changelog,
     citations,
     emendations,
     marks,
@@ -48,6 +49,12 @@ class Edition:
     texts: dict[str, str]  # sources/text/NAME.md by NAME (summary.ru, abstract.en)
     abstracts: dict[str, str]  # the Russian summary, the English abstract: plain text
     timeline: list[timeline.Event]
+    releases: list[changelog.Release]  # newest first
+
+    @property
+    def release(self) -> changelog.Release:
+        """The release being built: its version and date are the edition's."""
+        return self.releases[0]
 
     @property
     def cited_keys(self) -> list[str]:
@@ -103,6 +110,7 @@ def load() -> Edition:
     check_page_marks(articles, homes, the_witness)
     check_emendation_marks(articles, texts, found)
     check_fidelity(articles["ru"], texts, the_witness, found)
+    check_meta_marks(meta, articles, homes, texts)
     cited = {lang: citations.read(lang, articles[lang], works, found) for lang in paths.LANGUAGES}
     check_uncited(works, cited[paths.DEFAULT_LANGUAGE])
     paragraphs = paragraphs_as_read(articles, found)
@@ -113,6 +121,7 @@ def load() -> Edition:
         articles=articles, citations=cited, paragraphs=paragraphs, texts=texts,
         abstracts={"ru": _plain_text(texts, "summary.ru"), "en": _plain_text(texts, "abstract.en")},
         timeline=events,
+        releases=changelog.parse(_yaml(paths.CHANGELOG), paths.CHANGELOG),
     )
 
 
@@ -196,6 +205,21 @@ def check_emendation_marks(articles: dict[str, article.Article], texts: dict[str
             if ident in seen:
                 raise EditionError(english.path, line, f"{{sic {ident}}} is used twice")
             seen.add(ident)
+
+
+def check_meta_marks(meta: metadata.Metadata, articles, homes: dict[str, str], texts: dict[str, str]) -> None:
+    """Every {meta FIELD} of the articles, the home pages and the shared texts names a field:
+    the TEI is written from these before any page is rendered."""
+    pages = [(a.path, a.text, lang) for lang, a in articles.items()]
+    pages += [(paths.DOCS / lang / "index.md", text, lang) for lang, text in homes.items()]
+    pages += [(paths.TEXTS / f"{name}.md", text, name.rsplit(".", 1)[-1]) for name, text in texts.items()]
+    for path, text, lang in pages:
+        for name, argument, line in marks.find(text):
+            if name == "meta":
+                try:
+                    meta.mark_text(argument, lang if lang in paths.LANGUAGES else paths.DEFAULT_LANGUAGE)
+                except ValueError as problem:
+                    raise EditionError(path, line, str(problem)) from None
 
 
 def witness_with_marks(block: witness.Block) -> str:

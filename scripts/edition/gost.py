@@ -245,3 +245,13 @@ def sort_key(work: Work) -> tuple:
     lead = lead.lstrip("«\"'([")
     folded = lead.casefold().replace("ё", "е")
     return (0 if is_cyrillic(lead[:1]) else 1, folded, work.key)
+
+
+def citation_text(work, mode: str | None, lang: str, place_names: dict[str, str]) -> str:
+    """What a note's [@KEY MODE] says: the reference (MODE none or short), «Там же» / "Ibid."
+    (ibid), or the author's name with «Указ. соч.» / "Op. cit." (opcit)."""
+    if mode == "ibid":
+        return "Ibid." if lang == "en" else "Там же."
+    if mode == "opcit":
+        return f"{heading(work, Style(lang))} {'Op. cit.' if lang == 'en' else 'Указ. соч.'}".strip()
+    return reference(work, lang, short=mode == "short", place_names=place_names)

@@ -17,6 +17,8 @@ and, each alone in its paragraph (a block):
     {cite}          how to cite the article ({cite folded}: folded until the reader opens it)
     {register G}    the register of persons, places, organisations or documents
     {timeline}      the dated events, each linked to its paragraph
+    {changelog}     the releases, newest first: corrections of the text, changes to the site
+    {data}          the edition's data to download: TEI, bibliography, citation files, source
 
 Anything that starts like a mark but does not parse as one (`{pb 4` without its brace, an
 unknown `{pd 4}`) is an error, never text for the reader.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 
 INLINE = ("pb", "em", "sic", "missing", "meta")
-BLOCK = ("include", "table", "cite", "register", "timeline")
+BLOCK = ("include", "table", "cite", "register", "timeline", "changelog", "data")
 NAMES = INLINE + BLOCK
 
 # A mark: its name and its argument (everything up to the closing brace, on one line).

@@ -51,6 +51,7 @@ class Page:
     site_url: str = ""
     locator: marks.Locator = field(default_factory=lambda: marks.Locator(""))
     problems: list[str] | None = None  # a preview collects errors here instead of stopping
+    repository: str = ""  # the source repository's address, where the build is told it
 
     @property
     def emendations(self):
@@ -185,22 +186,7 @@ def missing(argument: str, page: Page) -> etree.Element:
 
 def meta(argument: str, page: Page) -> str:
     """{meta title}, {meta title.en}, {meta authors}, {meta keywords}: from sources/article.yml."""
-    field_name, _, lang = argument.partition(".")
-    if lang and lang not in paths.LANGUAGES:
-        raise ValueError(f"{{meta {argument}}}: no language '{lang}' (write {' or '.join(paths.LANGUAGES)})")
-    lang = lang or page.lang
-    data = page.edition.metadata
-    if field_name == "title":
-        return data.title[lang]
-    if field_name == "authors" and not lang_given(argument):
-        return ", ".join(author.display(lang) for author in data.authors)
-    if field_name == "keywords" and not lang_given(argument):
-        return ", ".join(data.keywords["en"]) + "."
-    raise ValueError(f"{{meta {argument}}}: unknown field (known: title, title.ru, title.en, authors, keywords)")
-
-
-def lang_given(argument: str) -> bool:
-    return "." in argument
+    return page.edition.metadata.mark_text(argument, page.lang)
 
 
 INLINE_RENDERERS = {"pb": page_break, "em": emendation, "sic": sic, "missing": missing, "meta": meta}
@@ -252,13 +238,7 @@ class CiteToken(InlineProcessor):
                                              f"{', '.join(marks.CITE_MODES)} or nothing)")
         page.locator.next_line(match.group(0))
         work = bibliography[key]
-        if mode == "ibid":
-            text = "Ibid." if page.lang == "en" else "Там же."
-        elif mode == "opcit":
-            author = gost.heading(work, gost.Style(page.lang))
-            text = f"{author} {'Op. cit.' if page.lang == 'en' else 'Указ. соч.'}".strip()
-        else:
-            text = gost.reference(work, page.lang, short=mode == "short", place_names=page.edition.place_names)
+        text = gost.citation_text(work, mode, page.lang, page.edition.place_names)
         link = _element("a", text, href=work_link(page, key))
         code = work.marked_language(page.lang) if mode not in ("ibid", "opcit") else ""
         if code:
@@ -331,7 +311,7 @@ def how_to_cite(argument: str, page: Page) -> str:
         raise ValueError(f"{{cite {argument}}}: write {{cite}} or {{cite folded}}")
     return citing.how_to_cite(page.edition.metadata, citing.Urls(page.site_url), page.lang,
                               lambda name: page.link_outside(f"{citing.CITE_FOLDER}/{name}"),
-                              collapsed=argument == "folded")
+                              page.edition.release, collapsed=argument == "folded")
 
 
 def register(argument: str, page: Page) -> str:
@@ -349,8 +329,22 @@ def timeline_table(argument: str, page: Page) -> str:
     return timeline.table(page.edition.timeline, page.lang, page.link("article.md"))
 
 
+def changelog_page(argument: str, page: Page) -> str:
+    from . import changelog
+    if argument:
+        raise ValueError("{changelog} takes nothing after its name")
+    return changelog.page(page.edition.releases, page.lang)
+
+
+def data_list(argument: str, page: Page) -> str:
+    from . import downloads
+    if argument:
+        raise ValueError("{data} takes nothing after its name")
+    return downloads.data_section(page.edition.release, page.lang, page.link_outside, page.link, page.repository)
+
+
 BLOCK_RENDERERS = {"include": include, "table": table, "cite": how_to_cite, "register": register,
-                   "timeline": timeline_table}
+                   "timeline": timeline_table, "changelog": changelog_page, "data": data_list}
 
 
 class BlockMarks(Preprocessor):

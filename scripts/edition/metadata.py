@@ -42,6 +42,22 @@ class Metadata:
     doi: str | None
     url: str | None
     edition_title: dict[str, str]
+    edition_editors: tuple[str, ...] = ()
+    edition_doi: str | None = None
+
+    def mark_text(self, argument: str, lang: str) -> str:
+        """The text of {meta ARGUMENT} on a page of `lang`: title, title.ru, title.en,
+        authors, keywords. ValueError with a sentence for anything else."""
+        field, _, other = argument.partition(".")
+        if field == "title" and other in ("", *paths.LANGUAGES):
+            return self.title[other or lang]
+        if field == "authors" and not other:
+            return ", ".join(author.display(lang) for author in self.authors)
+        if field == "keywords" and not other:
+            return ", ".join(self.keywords["en"]) + "."
+        if other and other not in paths.LANGUAGES:
+            raise ValueError(f"{{meta {argument}}}: no language '{other}' (write {' or '.join(paths.LANGUAGES)})")
+        raise ValueError(f"{{meta {argument}}}: unknown field (known: title, title.ru, title.en, authors, keywords)")
 
 
 def _text(value) -> str | None:
@@ -69,4 +85,6 @@ def parse(data, path: Path) -> Metadata:
         doi=_text(data["doi"]),
         url=_text(data["url"]),
         edition_title={lang: data["edition"]["title"][lang] for lang in paths.LANGUAGES},
+        edition_editors=tuple(data["edition"].get("editors") or ()),
+        edition_doi=_text(data["edition"].get("doi")),
     )

@@ -12,6 +12,7 @@ HYPHENATION = SOURCES / "hyphenation.yml"
 NAMES = SOURCES / "names.yml"
 BIBLIOGRAPHY = SOURCES / "references.bib"
 TIMELINE = SOURCES / "timeline.yml"
+CHANGELOG = SOURCES / "changelog.yml"
 TEXTS = SOURCES / "text"
 
 DOCS = ROOT / "docs"

@@ -52,6 +52,13 @@ EMENDATIONS = {"type": "array", "items": closed({
     "witness": TEXT, "edition": {"type": "string"}, "english": TEXT, "reason": BOTH,
 }, ("id", "kind", "in", "witness", "edition", "reason"))}
 
+LISTS = closed({"ru": {"type": "array", "items": TEXT}, "en": {"type": "array", "items": TEXT}}, ("ru", "en"))
+CHANGELOG = {"type": "array", "minItems": 1, "items": closed({
+    "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
+    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    "corrections": LISTS, "changes": LISTS,
+}, ("version", "date", "corrections", "changes"))}
+
 HYPHENATION = closed({"keep": {"type": "array", "items": TEXT}}, ("keep",))
 
 OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}
@@ -67,7 +74,8 @@ ARTICLE = closed({
     "volume": OPTIONAL_TEXT, "issue": OPTIONAL_TEXT,
     "pages": closed({"first": OPTIONAL_TEXT, "last": OPTIONAL_TEXT}, ("first", "last")),
     "doi": OPTIONAL_TEXT, "url": OPTIONAL_TEXT,
-    "edition": closed({"title": BOTH, "editors": {"type": "array", "items": TEXT}}, ("title",)),
+    "edition": closed({"title": BOTH, "editors": {"type": "array", "items": TEXT},
+                       "doi": {"type": ["string", "null"], "pattern": r"^10\.\d{4,9}/\S+$"}}, ("title",)),
 }, ("title", "language", "authors", "keywords", "journal", "year", "volume", "issue", "pages",
     "doi", "url", "edition"))
 

@@ -7,9 +7,14 @@ line it stands on, instead of a Python traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import EditionError
+
+# Characters no text of the edition holds (XML cannot hold them either): C0 controls but tab
+# and line feed, and the two non-characters.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -19,7 +24,13 @@ def decode(data: bytes, path: Path) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise EditionError(path, line, f"byte 0x{data[error.start]:02x} is not UTF-8: save the file "
                                        "as UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL.search(text)
+    if control:
+        line = text[:control.start()].count("\n") + 1
+        raise EditionError(path, line, f"the control character U+{ord(control.group()):04X} has no place in "
+                                       "a text: delete it")
+    return text
 
 
 def read(path: Path) -> str:

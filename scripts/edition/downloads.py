@@ -1,0 +1,53 @@
+"""The edition's data to download, as the About page lists it ({data}): the TEI, the
+bibliography, the citation files, and the source repository at the release's tag."""
+
+from __future__ import annotations
+
+from . import escape
+
+TEI_FOLDER, TEI_FILE = "data", "edition.tei.xml"
+TEI_PATH = f"{TEI_FOLDER}/{TEI_FILE}"
+TEI_TYPE = "application/tei+xml"
+
+WORDS = {
+    "ru": {
+        "tei": "Текст издания в TEI P5 (XML): русский текст с исправлениями и их причинами, английский "
+               "перевод, выровненный по абзацам и примечаниям, библиография и указатели",
+        "bibliography": "Библиография", "citation": "Описание статьи для библиографических программ",
+        "source": "Исходные файлы издания (тексты, данные, сборка) в репозитории, версия {tag}",
+        "no_source": "Адрес репозитория с исходными файлами указывается при публикации сайта.",
+        "version": "Версия издания {version} от {date}; все изменения — на странице [«Изменения и "
+                   "исправления»]({changelog}).",
+    },
+    "en": {
+        "tei": "The text of the edition in TEI P5 (XML): the Russian text with its emendations and their "
+               "reasons, the English translation aligned paragraph by paragraph and note by note, the "
+               "bibliography and the registers",
+        "bibliography": "The bibliography", "citation": "The article's record for reference managers",
+        "source": "The edition's source files (texts, data, build) in its repository, at {tag}",
+        "no_source": "The address of the repository with the source files is given when the site is published.",
+        "version": "Version {version} of the edition, {date}; every change is listed under [Updates and "
+                   "corrections]({changelog}).",
+    },
+}
+
+
+def data_section(release, lang: str, link_outside, link, repository: str = "") -> str:
+    """The list as Markdown; `link_outside(path)` and `link(path)` give link targets from the
+    page to a site file and to a page of its language."""
+    words = WORDS[lang]
+    works = link("works/index.md").removesuffix("index.md")
+    lines = [
+        words["version"].format(version=release.version, date=escape.md(release.date_label(lang)),
+                                changelog=link("changelog.md")), "",
+        f"- [{TEI_FILE}]({link_outside(TEI_PATH)}): {words['tei']}.",
+        f"- {words['bibliography']}: [BibTeX]({works}references.bib) · [RIS]({works}references.ris).",
+        f"- {words['citation']}: [BibTeX]({link_outside('cite/article.bib')}) · "
+        f"[RIS]({link_outside('cite/article.ris')}) · [CSL-JSON]({link_outside('cite/article.json')}).",
+    ]
+    if repository:
+        tree = f"{repository.rstrip('/')}/tree/{release.tag}"
+        lines.append(f"- [{escape.md(words['source'].format(tag=release.tag))}]({tree}).")
+    else:
+        lines.append(f"- {words['no_source']}")
+    return "\n".join(lines)
