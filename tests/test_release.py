@@ -106,3 +106,39 @@ def test_the_cff_check_can_fail():
     schema = json.loads((ROOT / "tests/standards/citation-file-format-1.2.0.schema.json").read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate({"cff-version": "1.2.0", "title": "x", "authors": []})
+
+
+def test_the_published_tei_counts_what_the_site_shows(site):
+    """The TEI of the built site and the built pages hold the same paragraphs, notes, page
+    starts, emendations, works and register entries."""
+    from xml.etree import ElementTree
+
+    tei = ElementTree.parse(site / "data/edition.tei.xml").getroot()
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    texts = {t.get(xml_lang): t for t in tei.iter(f"{ns}text") if t.find(f"{ns}body") is not None}
+    for lang, folder in (("ru", ""), ("en", "en/")):
+        article = sitehtml.read(site / folder / "article/index.html")
+        shown_paragraphs = [e for e in article.by_tag("p") if re.fullmatch(r"p\d+", e.attrs.get("id", ""))]
+        tei_paragraphs = [p for p in texts[lang].find(f"{ns}body").iter(f"{ns}p") if p.get(xml_id)]
+        assert len(tei_paragraphs) == len(shown_paragraphs) == 12, lang
+        shown_notes = [e for e in article.elements if re.fullmatch(r"fn:\d+", e.attrs.get("id", ""))]
+        assert len(list(texts[lang].iter(f"{ns}note"))) >= len(shown_notes) == 21, lang
+        tei_notes = [n for n in texts[lang].iter(f"{ns}note") if n.get("place") == "foot"]
+        assert len(tei_notes) == len(shown_notes), lang
+        shown_pages = [e.attrs["data-page"] for e in article.by_class("page-break")]
+        tei_pages = [pb.get("n") for pb in texts[lang].find(f"{ns}body").iter(f"{ns}pb")]
+        assert tei_pages == shown_pages, lang
+    shown_emendations = {e.attrs["id"].removeprefix("em-") for folder in ("", "en/")
+                         for e in sitehtml.read(site / folder / "article/index.html").elements
+                         if e.attrs.get("id", "").startswith("em-")}
+    tei_ids = {e.get(xml_id) for e in tei.iter()}
+    assert shown_emendations <= tei_ids and len(shown_emendations) == 12
+    works = {p.parent.name for p in (site / "works").glob("*/index.html")}
+    assert works == {b.get(xml_id) for b in tei.iter(f"{ns}biblStruct")}
+    registers = sitehtml.read(site / "registers/index.html")
+    entries = {e.attrs["id"] for e in registers.elements if e.tag == "span" and e.attrs.get("id")}
+    listed = {e.get(xml_id) for tag in ("person", "place", "org", "bibl") for e in tei.iter(f"{ns}{tag}")
+              if e.get(xml_id) in entries}
+    assert entries and listed == entries

@@ -211,8 +211,8 @@ def publication_stmt(file_desc: etree.Element, version: str, date: str, site_url
     if site_url:
         sub(stmt, "idno", site_url, type="URL")
     # No licence is named in the sources: say where it is stated, and name none.
-    sub(sub(stmt, "availability"), "p", "The terms on which this edition may be reused are those stated in "
-                                        "its source repository; this file names no licence of its own.")
+    sub(sub(stmt, "availability"), "p", "No licence has been declared for this edition yet: ask its editors "
+                                        "before reusing it beyond quotation.")
 
 
 def source_desc(file_desc: etree.Element, edition) -> None:
