@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing node clean python
+.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing biber node clean python
 
 help:
 	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
@@ -78,7 +78,7 @@ build: python $(STAMP)
 check: python $(STAMP)
 	$(BIN)/python scripts/edition_cli.py check
 
-test: python $(STAMP) chromium java jing $(NPM_STAMP)
+test: python $(STAMP) chromium java jing biber $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 # The quick tests while editing: everything but the full builds and the browser.
@@ -121,6 +121,12 @@ jing:
 	@command -v jing >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq jing; }
+
+# biber reads the biblatex files back against biblatex's data model.
+biber:
+	@command -v biber >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends biber; }
 
 node:
 	@command -v npm >/dev/null 2>&1 || { \

@@ -32,7 +32,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
 from edition import article as article_module  # noqa: E402
-from edition import citing, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
+from edition import article_records, citing, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
 from edition import edition as edition_module  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 from edition.mdx_edition import EditionExtension, Page  # noqa: E402
@@ -94,8 +94,8 @@ def on_pre_build(config, **kwargs):
             state.edition = edition_module.load()
             _check_release_tag(state.edition.release)
             state.generated = edition_module.generate(state.edition)
-            state.cite_files = citing.files(state.edition.metadata, citing.Urls(config.site_url),
-                                            state.edition.abstracts["en"], state.edition.release)
+            state.cite_files = article_records.files(state.edition.metadata, citing.Urls(config.site_url),
+                                                     state.edition.abstracts, state.edition.release)
             state.tei = tei.document(state.edition, state.edition.release.version, state.edition.release.date,
                                      config.site_url)
     except EditionError as error:

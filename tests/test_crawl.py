@@ -31,7 +31,8 @@ pytestmark = pytest.mark.slow
 # Attributes whose value is a URL the browser follows or fetches (HTML and inline SVG).
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href"}
 # The one kind of data: URI the edition uses: a BibTeX (or RIS) record offered as a download.
-DOWNLOAD_TYPES = ("data:application/x-bibtex", "data:application/x-research-info-systems")
+DOWNLOAD_TYPES = ("data:application/x-bibtex", "data:application/x-research-info-systems",
+                  "data:application/vnd.citationstyles.csl+json")
 # Fragments that need no id: "#" and "#top" scroll to the top of any page (HTML spec,
 # "scroll to the fragment").
 TOP_FRAGMENTS = {"", "top"}

@@ -40,11 +40,11 @@ def test_every_page_shows_the_same_version_and_date(site, release):
 
 def test_every_citation_names_the_version_and_date(site, release):
     bib = (site / "cite/article.bib").read_text(encoding="utf-8")
-    assert f"version      = {{{release.version}}}" in bib and release.date_label("en") in bib
+    assert f"version = {{{release.version}}}" in bib and f"date = {{{release.date}}}" in bib
     ris = (site / "cite/article.ris").read_text(encoding="utf-8")
-    assert f"ET  - Version {release.version}" in ris and release.date_label("en") in ris
+    assert f"ET  - Version {release.version}" in ris and f"DA  - {release.date.replace('-', '/')}" in ris
     (item,) = json.loads((site / "cite/article.json").read_text(encoding="utf-8"))
-    assert item["version"] == release.version and release.date_label("en") in item["note"]
+    assert item["version"] == release.version and release.date in item["note"]
     day, month, year = release.date.split("-")[::-1]
     for page in ("index.html", "en/article/index.html"):  # the how-to-cite block: GOST, Chicago, APA
         text = " ".join(re.sub(r"<[^>]+>", " ", (site / page).read_text(encoding="utf-8")).split())
@@ -76,8 +76,9 @@ def test_the_article_pages_link_the_tei_and_the_address_to_cite(site):
             cite_as = re.search(r'<link rel="cite-as" href="([^"]+)">', html).group(1)
             assert cite_as.endswith(f"{folder}article/"), path
         about = (site / folder / "about/index.html").read_text(encoding="utf-8")
-        for download in ("data/edition.tei.xml", "works/references.bib", "works/references.ris",
-                         "cite/article.bib", "cite/article.ris", "cite/article.json"):
+        suffix = "" if lang == "ru" else "-en"
+        for download in ("data/edition.tei.xml", "works/references.bib", "works/references.ris", "works/references.json",
+                         f"cite/article{suffix}.bib", f"cite/article{suffix}.ris", f"cite/article{suffix}.json"):
             assert download in about, (lang, download)
 
 

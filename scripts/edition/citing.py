@@ -15,17 +15,12 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import downloads, escape, gost, paths
+from . import article_records, downloads, escape, gost, paths
 from .bibliography import Bibliography
 from .metadata import Metadata
 from .romanize import romanize
 
 CITE_FOLDER = "cite"
-FILES = {  # file name → media type, for the downloads and <link rel="alternate">
-    "article.bib": "application/x-bibtex",
-    "article.ris": "application/x-research-info-systems",
-    "article.json": "application/vnd.citationstyles.csl+json",
-}
 ACCESS_DATE = {"ru": "ДД.ММ.ГГГГ", "en": "DD.MM.YYYY"}  # filled in by the reader's browser
 
 
@@ -143,8 +138,8 @@ def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collap
     words = LABELS[lang]
     gost_text = escape.md(gost_citation(meta, urls, lang, release)).replace(
         ACCESS_DATE["ru"], f'<span class="access-date">{ACCESS_DATE["ru"]}</span>')
-    files = " · ".join(f"[{label}]({link_for(name)})" for name, label in
-                       (("article.bib", "BibTeX"), ("article.ris", "RIS"), ("article.json", "CSL-JSON")))
+    files = " · ".join(f"[{label}]({link_for(article_records.file_name(kind, lang))})"
+                       for kind, (_, label) in article_records.FILES.items())
     body = [f"**ГОСТ Р 7.0.5-2008.** {gost_text}", f"**Chicago.** {chicago_citation(meta, urls, lang, release)}",
             f"**APA.** {apa_citation(meta, urls, lang, release)}", f"{words['files']}: {files}"]
     if not meta.journal:
@@ -154,83 +149,6 @@ def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collap
 
 
 # --- files to download ------------------------------------------------------------------------
-
-
-def _bibtex_value(text: str) -> str:
-    return "{" + text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}") + "}"
-
-
-def bibtex(meta: Metadata, urls: Urls, release) -> str:
-    kind = "article" if meta.journal else "online"
-    # The author is known only by initials: braces keep «К. К.» one name, not two parts.
-    fields = [
-        ("author", "{" + " and ".join("{" + a + "}" for a in _authors(meta, "ru")) + "}"),
-        ("title", _bibtex_value(meta.title["ru"])),
-        ("titleaddon", _bibtex_value(f"[{meta.title['en']}]")),
-        ("journaltitle", _bibtex_value(meta.journal) if meta.journal else ""),
-        ("date", _bibtex_value(str(meta.year)) if meta.year else ""),
-        ("volume", _bibtex_value(meta.volume) if meta.volume else ""),
-        ("number", _bibtex_value(meta.issue) if meta.issue else ""),
-        ("pages", _bibtex_value("--".join(p for p in (meta.first_page, meta.last_page) if p))
-         if meta.first_page else ""),
-        ("doi", _bibtex_value(meta.doi) if meta.doi else ""),
-        ("url", _bibtex_value(urls.article("ru"))),
-        ("langid", "{russian}"),
-        ("keywords", _bibtex_value(", ".join(meta.keywords["en"]))),
-        ("version", _bibtex_value(release.version)),
-        ("note", _bibtex_value(f"Digital scholarly edition, {_version_en(release)}; "
-                               f"English translation: {urls.article('en')}")),
-    ]
-    body = ",\n".join(f"  {name:<12} = {value}" for name, value in fields if value)
-    return f"@{kind}{{ruhr-negotiations-1923,\n{body},\n}}\n"
-
-
-def ris(meta: Metadata, urls: Urls, abstract: str, release) -> str:
-    lines = [("TY", "JOUR" if meta.journal else "ELEC")]
-    lines += [("AU", a) for a in _authors(meta, "ru")]
-    lines += [("TI", meta.title["ru"]), ("TT", meta.title["en"])]
-    if meta.journal:
-        lines.append(("T2", meta.journal))
-    lines += [(tag, value) for tag, value in (("PY", str(meta.year or "")), ("VL", meta.volume or ""),
-                                              ("IS", meta.issue or ""), ("SP", meta.first_page or ""),
-                                              ("EP", meta.last_page or ""), ("DO", meta.doi or "")) if value]
-    lines += [("KW", k) for k in meta.keywords["en"]]
-    lines += [("AB", " ".join(abstract.split())), ("LA", "ru"),  # a RIS value is one line
-              ("UR", urls.article("ru")), ("UR", urls.article("en")),
-              ("ET", f"Version {release.version}"),
-              ("N1", f"Digital scholarly edition with an English translation, {_version_en(release)}"), ("ER", "")]
-    return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\n"
-
-
-def csl_json(meta: Metadata, urls: Urls, abstract: str, release) -> str:
-    item = {
-        "id": "ruhr-negotiations-1923",
-        "type": "article-journal" if meta.journal else "webpage",
-        "title": meta.title["ru"],
-        "title-short": meta.title["ru"].split(" (")[0],
-        "author": [{"literal": a} for a in _authors(meta, "ru")],
-        "language": "ru",
-        "keyword": ", ".join(meta.keywords["en"]),
-        "abstract": abstract,
-        "URL": urls.article("ru"),
-        "version": release.version,
-        "note": f"Digital scholarly edition, {_version_en(release)}; English translation: {urls.article('en')}",
-    }
-    if meta.journal:
-        item["container-title"] = meta.journal
-    if meta.year:
-        item["issued"] = {"date-parts": [[meta.year]]}
-    for key, value in (("volume", meta.volume), ("issue", meta.issue), ("DOI", meta.doi)):
-        if value:
-            item[key] = value
-    if meta.first_page:
-        item["page"] = "-".join(p for p in (meta.first_page, meta.last_page) if p)
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
-
-
-def files(meta: Metadata, urls: Urls, abstract: str, release) -> dict[str, str]:
-    return {"article.bib": bibtex(meta, urls, release), "article.ris": ris(meta, urls, abstract, release),
-            "article.json": csl_json(meta, urls, abstract, release)}
 
 
 # --- metadata in the page's head --------------------------------------------------------------
@@ -271,9 +189,11 @@ def head_html(meta: Metadata, urls: Urls, lang: str, page_url: str, bibliography
     tags.append(_meta_tag("citation_abstract_html_url", urls.home(lang)))
     tags.append(_meta_tag("citation_fulltext_html_url", urls.article(lang)))
     tags += [_reference_tag(bibliography[key]) for key in cited_keys]
-    relative = {name: _relative(page_url, urls.file(name)) for name in FILES}
-    tags += [f'<link rel="alternate" type="{kind}" href="{html.escape(relative[name])}" title="{name}">'
-             for name, kind in FILES.items()]
+    # This page's own records: the original on the Russian page, the translation on the English.
+    for kind, (media_type, _) in article_records.FILES.items():
+        name = article_records.file_name(kind, lang)
+        tags.append(f'<link rel="alternate" type="{media_type}" href="{html.escape(_relative(page_url, urls.file(name)))}" '
+                    f'title="{name}">')
     tei_link = _relative(page_url, urls.site + downloads.TEI_PATH)
     tags.append(f'<link rel="alternate" type="{downloads.TEI_TYPE}" href="{html.escape(tei_link)}" '
                 f'title="{downloads.TEI_FILE}">')

@@ -3,7 +3,7 @@ bibliography, the citation files, and the source repository at the release's tag
 
 from __future__ import annotations
 
-from . import escape
+from . import article_records, escape
 
 TEI_FOLDER, TEI_FILE = "data", "edition.tei.xml"
 TEI_PATH = f"{TEI_FOLDER}/{TEI_FILE}"
@@ -13,7 +13,7 @@ WORDS = {
     "ru": {
         "tei": "Текст издания в TEI P5 (XML): русский текст с исправлениями и их причинами, английский "
                "перевод, выровненный по абзацам и примечаниям, библиография и указатели",
-        "bibliography": "Библиография", "citation": "Описание статьи для библиографических программ",
+        "bibliography": "Библиография", "citation": "Описание статьи (оригинала) для библиографических программ",
         "source": "Исходные файлы издания (тексты, данные, сборка) в репозитории, версия {tag}",
         "no_source": "Адрес репозитория с исходными файлами указывается при публикации сайта.",
         "version": "Версия издания {version} от {date}; все изменения — на странице [«Изменения и "
@@ -23,7 +23,7 @@ WORDS = {
         "tei": "The text of the edition in TEI P5 (XML): the Russian text with its emendations and their "
                "reasons, the English translation aligned paragraph by paragraph and note by note, the "
                "bibliography and the registers",
-        "bibliography": "The bibliography", "citation": "The article's record for reference managers",
+        "bibliography": "The bibliography", "citation": "The record of this English translation for reference managers",
         "source": "The edition's source files (texts, data, build) in its repository, at {tag}",
         "no_source": "The address of the repository with the source files is given when the site is published.",
         "version": "Version {version} of the edition, {date}; every change is listed under [Updates and "
@@ -41,9 +41,11 @@ def data_section(release, lang: str, link_outside, link, repository: str = "") -
         words["version"].format(version=release.version, date=escape.md(release.date_label(lang)),
                                 changelog=link("changelog.md")), "",
         f"- [{TEI_FILE}]({link_outside(TEI_PATH)}): {words['tei']}.",
-        f"- {words['bibliography']}: [BibTeX]({works}references.bib) · [RIS]({works}references.ris).",
-        f"- {words['citation']}: [BibTeX]({link_outside('cite/article.bib')}) · "
-        f"[RIS]({link_outside('cite/article.ris')}) · [CSL-JSON]({link_outside('cite/article.json')}).",
+        f"- {words['bibliography']}: [biblatex]({works}references.bib) · [RIS]({works}references.ris) · "
+        f"[CSL-JSON]({works}references.json).",
+        f"- {words['citation']}: " + " · ".join(
+            f"[{label}]({link_outside('cite/' + article_records.file_name(kind, lang))})"
+            for kind, (_, label) in article_records.FILES.items()) + ".",
     ]
     if repository:
         tree = f"{repository.rstrip('/')}/tree/{release.tag}"

@@ -49,20 +49,26 @@ class Context:
         return self.references[key]
 
     def record_block(self, work: Work) -> str:
-        """The BibTeX record as a fenced code block (the same in both languages)."""
+        """The biblatex record as a fenced code block (the same in both languages)."""
         key = (work.key, "block")
         if key not in self.references:
-            record = self.bibtex(work)
+            record = exports.bibtex([work], header=False)
             fence = _fence(record)
             self.references[key] = f"{fence}bibtex\n{record.strip()}\n{fence}"
         return self.references[key]
 
-    def download(self, work: Work, text: str) -> str:
-        """A link that saves the record (its data URI made once for both languages)."""
-        key = (work.key, "download")
+    def downloads(self, work: Work) -> str:
+        """Links that save the record as biblatex, RIS and CSL-JSON (data URIs, made once
+        for both languages; the link texts are the formats' names)."""
+        key = (work.key, "downloads")
         if key not in self.references:
-            self.references[key] = download_link(self.bibtex(work), f"{work.key}.bib", "\x00")
-        return self.references[key].replace("\x00", escape.md(text))
+            self.references[key] = " · ".join(
+                download_link(text, f"{work.key}.{extension}", name, media_type)
+                for name, extension, media_type, text in (
+                    ("biblatex", "bib", "application/x-bibtex", self.bibtex(work)),
+                    ("RIS", "ris", "application/x-research-info-systems", exports.ris([work])),
+                    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json", exports.csl([work]))))
+        return self.references[key]
 
     def title(self, work: Work) -> str:
         if work.key not in self.titles:
@@ -119,11 +125,11 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def download_link(text: str, filename: str, label_text: str) -> str:
+def download_link(text: str, filename: str, label_text: str, media_type: str = "application/x-bibtex") -> str:
     """A link that saves `text` as a file: a data URI, so no file per work is written.
     `label_text` is Markdown, already escaped."""
     data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (f'<a href="data:application/x-bibtex;charset=utf-8;base64,{data}" '
+    return (f'<a href="data:{media_type};charset=utf-8;base64,{data}" '
             f'download="{escape.attr(filename)}">{label_text}</a>')
 
 
@@ -155,7 +161,7 @@ def work_page(work: Work, ctx: Context) -> str:
             out.append("")
 
     out += [f"## {words['bibtex']}", "", ctx.record_block(work), "",
-            f"{ctx.download(work, words['download_bibtex'])} · [{words['back_to_bibliography']}](index.md)", ""]
+            f"{words['download']}: {ctx.downloads(work)}", "", f"[{words['back_to_bibliography']}](index.md)", ""]
     return "\n".join(out)
 
 
@@ -165,7 +171,8 @@ def work_page(work: Work, ctx: Context) -> str:
 def bibliography_page(works: list[Work], ctx: Context) -> str:
     lang = ctx.lang
     out = [f"# {label(lang, 'works')}", "", label(lang, "bibliography_intro"), "",
-           f"[{label(lang, 'download_bibtex')}](references.bib) · [{label(lang, 'download_ris')}](references.ris)", ""]
+           f"{label(lang, 'download_all')}: [biblatex](references.bib) · [RIS](references.ris) · "
+           f"[CSL-JSON](references.json)", ""]
     for group in ("primary", "secondary"):
         members = [w for w in works if w.group == group]
         if not members:
@@ -200,7 +207,8 @@ def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
 
 def downloads(ordered: list[Work]) -> dict[str, str]:
     """The whole bibliography, in list order, as files to download (the same in both languages)."""
-    return {"references.bib": exports.bibtex(ordered), "references.ris": exports.ris(ordered)}
+    return {"references.bib": exports.bibtex(ordered), "references.ris": exports.ris(ordered),
+            "references.json": exports.csl(ordered)}
 
 
 def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
