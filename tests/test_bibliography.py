@@ -24,6 +24,10 @@ SHORT_FORM = {17, 19}
 # Where the author's wording differs from the GOST rendering, and why.
 AUTHOR_VARIANTS = {
     9: [("В 24 т.", "в 24 т.")],  # a capital after the colon; GOST and note 3 use «в 3 т.»
+    4: [("Пер. с англ.", "пер. с англ.")],  # GOST writes the statement in lower case
+    5: [("Пер. с фр.", "пер. с фр.")],
+    # The author repeats the set's imprint after the volume; GOST gives it once.
+    8: [("Т. 1: 1920 – 1926. М., 2011.", "Т. 1: 1920 – 1926.")],
 }
 
 
@@ -85,8 +89,10 @@ def test_ibid_and_op_cit_lead_to_the_right_work(ed):
 
 
 def test_english_notes_have_the_russian_pinpoints(ed):
-    ru = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in ed.citations["ru"]}
-    en = {c.note: re.sub(r"^\S+\s*", "", c.pinpoint) for c in ed.citations["en"]}
+    def pages(pinpoint: str) -> str:  # «С. 150 – 152» and "pp. 150–152" name the same pages
+        return re.sub(r"\s*[–-]\s*", "–", re.sub(r"^\S+\s*", "", pinpoint))
+    ru = {c.note: pages(c.pinpoint) for c in ed.citations["ru"]}
+    en = {c.note: pages(c.pinpoint) for c in ed.citations["en"]}
     assert ru == en
 
 
@@ -222,3 +228,13 @@ def test_text_from_the_bib_is_escaped(project, tmp_path):
         assert not page.by_class("page-break") and "<strong>bold" not in body
         assert shown in page.by_tag("h1")[0].text
         assert shown in page.by_class("work-reference")[0].text
+
+
+def test_english_notes_write_pages_as_the_translators_note_says(ed):
+    """The translator's note: «С.» becomes "p.", and "pp." before a range with an en dash."""
+    pinpoints = [c.pinpoint for c in ed.citations["en"] if c.pinpoint]
+    assert len(pinpoints) >= 15
+    for pinpoint in pinpoints:
+        assert re.fullmatch(r"p\. [\dIVXLC]+|pp\. \d+–\d+", pinpoint), pinpoint
+    home = (paths.DOCS / "en/index.md").read_text(encoding="utf-8")
+    assert '«С.» "p."' in home and '"pp."' in home

@@ -105,7 +105,7 @@ def test_keyboard_focus_on_note_10_shows_the_note(page, base):
             break
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#fn:10"
     text = _preview_text(page)
-    assert "Gorlov S. A." in text and "Op. cit." in text and "P. 76" in text
+    assert "Gorlov S. A." in text and "Op. cit." in text and "p. 76" in text
 
 
 def test_tapping_a_note_on_a_touch_screen_shows_the_note(browser, base):

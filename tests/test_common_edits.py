@@ -35,7 +35,7 @@ def test_add_a_source_and_cite_it_in_both_languages(tmp_path):
     edit(bib, "  keywords         = {primary},\n}\n\n@book{alltag-new,", "  keywords         = {primary, uncited},\n}\n\n"
          "@book{alltag-new,")
     edit(project / "docs/ru/article.md", "(cite:alltag1993) S. 76.", "(cite:alltag-new) S. 76.")
-    edit(project / "docs/en/article.md", "[^6]: [@alltag1993] P. 76.", "[^6]: [@alltag-new] P. 76.")
+    edit(project / "docs/en/article.md", "[^6]: [@alltag1993] p. 76.", "[^6]: [@alltag-new] p. 76.")
     site = build(project, tmp_path)
     for folder in ("", "en/"):
         page = sitehtml.read(site / folder / "works/alltag-new/index.html")

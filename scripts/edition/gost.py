@@ -31,10 +31,10 @@ EDITOR_TYPES = {"chief": ("отв. ред.", "ed.-in-chief"), "editor": ("под
 # Descriptive words the notes put after a title ("сборник документов").
 TITLE_ADDONS = {"сб. док.": "collection of documents"}
 WORDS = {
-    "ru": {"volume": "Т.", "volumes": "в {n} т.", "number": "№", "translated": "Пер. с {lang}",
+    "ru": {"volume": "Т.", "volumes": "в {n} т.", "number": "№", "translated": "пер. с {lang}",
            "year": "г."},
     "en": {"volume": "Vol.", "volumes": "in {n} vols.", "number": "No.",
-           "translated": "Trans. from {lang}", "year": ""},
+           "translated": "trans. from {lang}", "year": ""},
 }
 
 
@@ -168,7 +168,8 @@ def _responsibility(work: Work, style: Style) -> str:
     responsible += [style.text(o) for o in organisations]
     if responsible:
         statements.append("; ".join(responsible))
-    return ", ".join(statements[:1]) + "".join(" / " + s for s in statements[1:]) if statements else ""
+    # The first statement follows the slash; each further one follows " ; " (GOST R 7.0.5, 5.5).
+    return " ; ".join(statements)
 
 
 def parse_organisations(value: str) -> list[str]:
@@ -196,8 +197,7 @@ def _monograph(work: Work, style: Style, short: bool) -> str:
     description = _title_block(work, style)
     responsibility = _responsibility(work, style)
     if responsibility:
-        description += " / " + responsibility[0].upper() + responsibility[1:] \
-            if responsibility.startswith(("Пер.", "Trans.")) else " / " + responsibility
+        description += " / " + responsibility
     return sentence(_with_heading(work, style, description), _imprint(work, style))
 
 
@@ -209,6 +209,8 @@ def _volume(work: Work, style: Style, short: bool) -> str:
     imprint = _imprint(work, style, inherit=False)
     if short and not imprint:
         imprint = _imprint(work, style)
+    elif not short and imprint == _imprint(work.parent, style):
+        imprint = ""  # the set's imprint, already given: not repeated
     return sentence(set_description, volume, imprint)
 
 
@@ -241,6 +243,10 @@ def sort_key(work: Work) -> tuple:
     """GOST list order: works in Cyrillic before works in Latin script, then alphabetical
     by the heading (first author) or, without one, the title."""
     authors = work.names("author")
+    if not authors and work.parent is not None and work.type in ("collection", "book"):
+        # A volume of a set is read, and so filed, under the set's title, then its number.
+        script, folded, _ = sort_key(work.parent)
+        return (script, f"{folded} {work.own('volume').zfill(4)}", work.key)
     lead = authors[0].family if authors else work.own("title") or work.get("title")
     lead = lead.lstrip("«\"'([")
     folded = lead.casefold().replace("ё", "е")
