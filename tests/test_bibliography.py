@@ -238,3 +238,12 @@ def test_english_notes_write_pages_as_the_translators_note_says(ed):
         assert re.fullmatch(r"p\. [\dIVXLC]+|pp\. \d+–\d+", pinpoint), pinpoint
     home = (paths.DOCS / "en/index.md").read_text(encoding="utf-8")
     assert '«С.» "p."' in home and '"pp."' in home
+
+
+def test_names_are_split_as_bibtex_splits_them():
+    from edition import bibliography
+    text = ("@book{x,\n  author = {{Институт истории РАН} and Иванов, И. И. and Jean-Louis Barthou},\n"
+            "  title = {T},\n  date = {2001},\n  langid = {russian},\n  keywords = {secondary, uncited},\n}\n")
+    work = bibliography.parse(text).works["x"]
+    assert [(n.family, n.given) for n in work.names("author")] == [
+        ("Институт истории РАН", ""), ("Иванов", "И. И."), ("Barthou", "Jean-Louis")]

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 import bibtexparser
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 
 from . import latex, paths
@@ -68,6 +69,7 @@ class Work:
     raw: str  # the entry as written, for the "copy BibTeX" box
     parent: Work | None = None
     children: list[Work] = field(default_factory=list)
+    name_fields: dict[str, str] = field(default_factory=dict)  # name lists with their inner braces
 
     def own(self, name: str) -> str:
         return self.fields.get(name, "")
@@ -83,7 +85,7 @@ class Work:
 
     @cached_property
     def _names(self) -> dict[str, list[Name]]:
-        return {role: parse_names(self.fields.get(role, "")) for role in NAME_FIELDS}
+        return {role: parse_names(self.name_fields.get(role, self.fields.get(role, ""))) for role in NAME_FIELDS}
 
     def names(self, role: str) -> list[Name]:
         """Authors, editors or translators, parsed once."""
@@ -153,15 +155,22 @@ class Bibliography:
 
 
 def parse_names(value: str) -> list[Name]:
+    """A name list split as BibTeX splits it (bibtexparser's own parser): `and` between
+    names, "Family, Given" or "Given Family", a corporate name in braces kept whole."""
     names = []
-    for part in re.split(r"\s+and\s+", value.strip()) if value.strip() else []:
-        if "," in part:
-            family, given = (p.strip() for p in part.split(",", 1))
-        else:  # "Given Family"
-            *given_parts, family = part.split()
-            given = " ".join(given_parts)
-        names.append(Name(strip_braces(family), strip_braces(given)))
+    for written in split_multiple_persons_names(value.strip()) if value.strip() else []:
+        parts = parse_single_name_into_parts(written)
+        family = " ".join(parts.von + parts.last + parts.jr)
+        names.append(Name(strip_braces(family), strip_braces(" ".join(parts.first))))
     return names
+
+
+def inner_value(raw: str) -> str:
+    """A braced or quoted field value without its enclosing delimiters, inner braces kept."""
+    raw = raw.strip()
+    if len(raw) > 1 and (raw[0], raw[-1]) in (("{", "}"), ('"', '"')):
+        return raw[1:-1]
+    return raw
 
 
 def parse_date(value: str) -> Date | None:
@@ -264,7 +273,9 @@ def parse(text: str, path: Path = paths.BIBLIOGRAPHY) -> Bibliography:
             except (ValueError, latex.Unsupported) as error:
                 where = item.start_line + 1 if item.start_line is not None else line
                 raise EditionError(path, where, f"'{entry.key}', field {item.key}: {error}") from None
-        works[entry.key] = Work(entry.key, kind, values, line, entry.raw)
+        works[entry.key] = Work(entry.key, kind, values, line, entry.raw,
+                                name_fields={f.key.lower(): inner_value(str(f.value)) for f in entry.fields
+                                             if f.key.lower() in NAME_FIELDS and "#" not in str(f.value)})
 
     for work in works.values():
         _link_parent(work, works, path)

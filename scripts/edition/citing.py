@@ -63,15 +63,14 @@ def _version_ru(release) -> str:
 def gost_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     """GOST R 7.0.5-2008, a reference to an electronic resource (plain text)."""
     head = ", ".join(_authors(meta, "ru"))
+    # The general designation [Электронный ресурс] stands straight after the title proper.
     if lang == "ru":
-        title = meta.title["ru"]
-        kind = "[Электронный ресурс]: цифровое научное издание"
-    else:  # the English translation, with the original title as its parallel title
-        title = f"{meta.title['en']} = {meta.title['ru']}"
-        kind = "[Электронный ресурс]: пер. с рус."
+        title = f"{meta.title['ru']} [Электронный ресурс]: цифровое научное издание"
+    else:  # the English translation: the original title as its parallel title
+        title = f"{meta.title['en']} [Электронный ресурс] = {meta.title['ru']} / пер. с рус."
     described = f"{head} {title}".strip()
     source = _journal_part(meta, lang)
-    described = f"{described} {kind}" + (f" {source}" if source else "")
+    described += f" {source}" if source else ""
     return (f"{gost.sentence(described)} {_version_ru(release)} URL: {urls.article(lang)} "
             f"(дата обращения: {ACCESS_DATE['ru']}).")
 
