@@ -190,3 +190,43 @@ def test_each_work_page_offers_its_record_in_three_formats(site, ed):
         assert record["title"].startswith("Совершенно секретно")
         (item,) = json.loads(base64.b64decode(saved["gorlov2001.json"].split(",", 1)[1]))
         assert item["id"] == "gorlov2001"
+
+
+# --- Citation.js (Node), the library behind many reference tools ---------------------------
+
+NODE_SCRIPT = Path(__file__).with_name("citationjs_read.mjs")
+
+
+def _citation_js(path: Path, kind: str) -> list[dict]:
+    result = subprocess.run(["node", str(NODE_SCRIPT), str(path), kind], capture_output=True, text=True,
+                            timeout=120, cwd=Path(__file__).parents[1])
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def _issued(item: dict) -> list[int]:
+    return item["issued"]["date-parts"][0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind, extension", [("bibtex", "bib"), ("ris", "ris"), ("csl", "json")])
+def test_citation_js_reads_the_article_records(site, ed, lang, kind, extension):
+    (item,) = _citation_js(site / f"cite/article{LANGS[lang]}.{extension}", kind)
+    meta, release = ed.metadata, ed.release
+    assert item["title"] == meta.title[lang], item.get("title")  # not the translated title
+    assert item["URL"].endswith("/article/" if lang == "ru" else "/en/article/")
+    assert _issued(item) == [int(p) for p in release.date.split("-")]
+    assert item["language"] in (lang, LANGIDS[lang])
+    assert "volume" not in item and "page" not in item  # unknown, not invented
+
+
+@pytest.mark.parametrize("kind, extension", [("bibtex", "bib"), ("ris", "ris"), ("csl", "json")])
+def test_citation_js_reads_the_bibliography(site, ed, kind, extension):
+    items = {i["id"]: i for i in _citation_js(site / f"works/references.{extension}", kind)}
+    assert set(items) == set(ed.bibliography.works), sorted(set(items) ^ set(ed.bibliography.works))
+    gorlov = items["gorlov2001"]
+    assert gorlov["title"].startswith("Совершенно секретно") and _issued(gorlov)[0] == 2001
+    assert gorlov["author"][0]["family"] == "Горлов"
+    document = items["politburo-1923-01-18"]
+    assert str(document["volume"]) == "1" and _issued(document)[0] == 2011, document
+    assert items["zeidler1993"]["language"] in ("de", "german")
