@@ -75,9 +75,15 @@ def gost_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
             f"(дата обращения: {ACCESS_DATE['ru']}).")
 
 
+def _romanized(text: str) -> str:
+    """Russian romanized, as Markdown marked `ru-Latn` (the words around it stay English)."""
+    return f'<span lang="ru-Latn">{escape.md(romanize(text))}</span>'
+
+
 def _english_title(meta: Metadata) -> str:
-    """The original title romanized, its English form in brackets (Chicago and APA)."""
-    return f"{romanize(meta.title['ru'])} [{meta.title['en']}]"
+    """The original title romanized, its English form in brackets (Chicago and APA), as
+    Markdown."""
+    return f"{_romanized(meta.title['ru'])} {escape.md('[' + meta.title['en'] + ']')}"
 
 
 def _pages(meta: Metadata) -> str:
@@ -92,9 +98,9 @@ def chicago_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     """Chicago (bibliography entry), as Markdown: *italics* for the journal."""
     e = escape.md
     authors = ", ".join(_authors(meta, "en"))
-    parts = [e(authors if authors.endswith(".") else authors + "."), f"“{e(_english_title(meta))}.”"]
+    parts = [e(authors if authors.endswith(".") else authors + "."), f"“{_english_title(meta)}.”"]
     if meta.journal:
-        where = f"*{e(romanize(meta.journal))}*"
+        where = f"*{_romanized(meta.journal)}*"
         where += f" {e(meta.volume)}" if meta.volume else ""
         where += f", no. {e(meta.issue)}" if meta.issue else ""
         where += f" ({meta.year})" if meta.year else ""
@@ -112,13 +118,13 @@ def apa_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
     authors = ", ".join(_authors(meta, "en"))
     year = f"({meta.year})" if meta.year else "(n.d.)"
     if meta.journal:
-        title = f"{e(_english_title(meta))}."
-        where = f" *{e(romanize(meta.journal))}*"
+        title = f"{_english_title(meta)}."
+        where = f" *{_romanized(meta.journal)}*"
         where += f", *{e(meta.volume)}*" if meta.volume else ""
         where += f"({e(meta.issue)})" if meta.issue else ""
         where += f", {e(_pages(meta))}." if _pages(meta) else "."
     else:  # a web document: the edition's version after its title, as APA writes a version
-        title, where = f"*{e(_english_title(meta))}* (Version {e(release.version)}, {e(release.date_label('en'))}).", ""
+        title, where = f"*{_english_title(meta)}* (Version {e(release.version)}, {e(release.date_label('en'))}).", ""
     link = f"https://doi.org/{meta.doi}" if meta.doi else urls.article(lang)
     return f"{e(authors)} {year}. {title}{where} {link}"
 

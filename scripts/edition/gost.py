@@ -8,8 +8,38 @@ from, place of publication) in English. Output is plain text; callers escape it.
 
 from __future__ import annotations
 
+import re
+
 from .bibliography import Date, Name, Work
 from .romanize import is_cyrillic, romanize
+
+# A run of text in another language inside a description, when the Style asks for marks:
+# \x02CODE\x03TEXT\x04. Pages turn a run into <span lang="CODE">; plain() drops the marks.
+# Only the runs are marked, so an English translation in brackets and English descriptive
+# words stay in the page's language (a German title is `de`, romanized Russian `ru-Latn`).
+RUN = re.compile("\x02([^\x03]*)\x03(.*?)\x04", re.S)
+
+
+def _run(code: str, text: str) -> str:
+    return f"\x02{code}\x03{text}\x04" if text else text
+
+
+def plain(text: str) -> str:
+    """A description without its language marks."""
+    return RUN.sub(lambda m: m.group(2), text)
+
+
+def segments(text: str) -> list[tuple[str, str]]:
+    """A description as (language code or "", text) pieces, in order."""
+    out, position = [], 0
+    for match in RUN.finditer(text):
+        if match.start() > position:
+            out.append(("", text[position:match.start()]))
+        out.append((match.group(1), match.group(2)))
+        position = match.end()
+    if position < len(text):
+        out.append(("", text[position:]))
+    return out
 
 TERMINAL = (".", "…", "!", "?")
 
@@ -43,22 +73,27 @@ def sentence(*parts: str) -> str:
     out = ""
     for part in (p.strip() for p in parts if p and p.strip()):
         if out:
-            out += " " if out.endswith(TERMINAL) else ". "
+            out += " " if plain(out).endswith(TERMINAL) else ". "
         out += part
-    return out if not out or out.endswith(TERMINAL) else out + "."
+    return out if not out or plain(out).endswith(TERMINAL) else out + "."
 
 
 class Style:
     """What differs between the Russian and the English form of a description."""
 
-    def __init__(self, lang: str, place_names: dict[str, str] | None = None):
+    def __init__(self, lang: str, place_names: dict[str, str] | None = None, marked: bool = False):
         self.lang = lang
         self.words = WORDS[lang]
         self.place_names = place_names or {}
-        self.memo_key = (lang, frozenset(self.place_names.items()))
+        self.marked = marked  # mark the runs in another language (see RUN)
+        self.memo_key = (lang, frozenset(self.place_names.items()), marked)
 
     def text(self, value: str) -> str:
-        return romanize(value) if self.lang == "en" else value
+        if self.lang != "en":
+            return value
+        if self.marked and is_cyrillic(value):
+            return _run("ru-Latn", romanize(value))
+        return romanize(value)
 
     def name(self, name: Name, family_first: bool = True) -> str:
         form = name.family_first() if family_first else name.initials_first()
@@ -84,10 +119,20 @@ class Style:
         title = self.text(work.own("title"))
         if work.own("subtitle"):
             title += ": " + self.text(work.own("subtitle"))
+        title = self.in_language(work, title)  # a German title; its translation stays outside
         translation = work.own("titletranslation")
         if self.lang == "en" and translation and work.lang != "english":
             title += f" [{translation}]"
         return title
+
+    def in_language(self, work: Work, text: str) -> str:
+        """`text` (the work's own words) marked with the work's language on an English page,
+        where that language is neither English nor Russian (romanized Russian is marked
+        by text())."""
+        code = work.lang_code
+        if self.marked and self.lang == "en" and code not in ("", "en", "ru"):
+            return _run(code, text)
+        return text
 
     def addon(self, value: str) -> str:
         if self.lang == "en":
@@ -96,10 +141,11 @@ class Style:
 
 
 def reference(work: Work, lang: str, short: bool = False,
-              place_names: dict[str, str] | None = None) -> str:
+              place_names: dict[str, str] | None = None, marked: bool = False) -> str:
     """The description of `work` as a note gives it. `short` is the abbreviated form the
-    author uses for a volume cited again (set title, volume, imprint)."""
-    return describe(work, Style(lang, place_names), short)
+    author uses for a volume cited again (set title, volume, imprint); `marked` keeps the
+    marks of the runs in another language (see RUN)."""
+    return describe(work, Style(lang, place_names, marked), short)
 
 
 def describe(work: Work, style: Style, short: bool = False) -> str:
@@ -253,11 +299,11 @@ def sort_key(work: Work) -> tuple:
     return (0 if is_cyrillic(lead[:1]) else 1, folded, work.key)
 
 
-def citation_text(work, mode: str | None, lang: str, place_names: dict[str, str]) -> str:
+def citation_text(work, mode: str | None, lang: str, place_names: dict[str, str], marked: bool = False) -> str:
     """What a note's [@KEY MODE] says: the reference (MODE none or short), «Там же» / "Ibid."
     (ibid), or the author's name with «Указ. соч.» / "Op. cit." (opcit)."""
     if mode == "ibid":
         return "Ibid." if lang == "en" else "Там же."
     if mode == "opcit":
-        return f"{heading(work, Style(lang))} {'Op. cit.' if lang == 'en' else 'Указ. соч.'}".strip()
-    return reference(work, lang, short=mode == "short", place_names=place_names)
+        return f"{heading(work, Style(lang, marked=marked))} {'Op. cit.' if lang == 'en' else 'Указ. соч.'}".strip()
+    return reference(work, lang, short=mode == "short", place_names=place_names, marked=marked)

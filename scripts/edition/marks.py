@@ -138,9 +138,13 @@ def with_readings(text: str, emendations: dict, reading: str = "edition") -> str
     return EMENDATION.sub(replace, text)
 
 
+INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")  # attr_list's {: lang="de" } after an element
+
+
 def strip_marks(text: str) -> str:
-    """Text with note references, page marks and link syntax taken out: what a reader reads."""
-    text = NOTE_MARK.sub("", text)
+    """Text with note references, page marks, attribute lists and link syntax taken out:
+    what a reader reads."""
+    text = INLINE_ATTRIBUTES.sub("", NOTE_MARK.sub("", text))
     text = PAGE_MARK.sub("", text)
     return CITE_LINK.sub(lambda m: m.group(1), text)
 

@@ -156,8 +156,9 @@ def emendation(argument: str, page: Page) -> etree.Element:
     found = _entry(argument, page, "em")
     span = _element("span", found.edition, class_="emendation", id=f"em-{found.id}",
                     title=label(page.lang, "emended", reading=found.witness))
+    # The editor's words, in the page's language even inside a German reference.
     span.append(_element("span", label(page.lang, "emended_hidden", reading=found.witness),
-                         class_="visually-hidden"))
+                         class_="visually-hidden", lang=page.lang))
     return span
 
 
@@ -238,11 +239,9 @@ class CiteToken(InlineProcessor):
                                              f"{', '.join(marks.CITE_MODES)} or nothing)")
         page.locator.next_line(match.group(0))
         work = bibliography[key]
-        text = gost.citation_text(work, mode, page.lang, page.edition.place_names)
-        link = _element("a", text, href=work_link(page, key))
-        code = work.marked_language(page.lang) if mode not in ("ibid", "opcit") else ""
-        if code:
-            link.set("lang", code)
+        text = gost.citation_text(work, mode, page.lang, page.edition.place_names, marked=True)
+        link = _element("a", href=work_link(page, key))
+        _add_runs(link, text)
         return link, match.start(0), match.end(0)
 
 
@@ -261,6 +260,20 @@ class PageTreeprocessor(Treeprocessor):
 
     def page_run(self, root, page: Page) -> None:
         raise NotImplementedError
+
+
+def _add_runs(element: etree.Element, text: str) -> None:
+    """A description as the element's text, each run in another language a <span lang>
+    (gost.RUN): the English words around a German title stay English."""
+    last = None
+    for code, piece in gost.segments(text):
+        if code:
+            last = _element("span", piece, lang=code)
+            element.append(last)
+        elif last is None:
+            element.text = AtomicString((element.text or "") + piece)
+        else:
+            last.tail = AtomicString((last.tail or "") + piece)
 
 
 class CiteLinks(PageTreeprocessor):

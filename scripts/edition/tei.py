@@ -66,7 +66,7 @@ INLINE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("missing", r"\{missing\}"),
     ("meta", r"\{meta [^{}\n]*\}"),
     ("strong", r"\*\*(?:(?!\*\*).)+\*\*"),
-    ("emphasis", r"\*[^*\s](?:[^*]*[^*\s])?\*"),
+    ("emphasis", r"\*[^*\s](?:[^*]*[^*\s])?\*(?:\{:\s*lang=\"[^\"]+\"\s*\})?"),
 )))
 PROSE_MARKUP = re.compile(r"`([^`]+)`")
 
@@ -567,7 +567,12 @@ def strong_mark(parent: etree.Element, token: str, context: Context) -> None:
 
 
 def emphasis_mark(parent: etree.Element, token: str, context: Context) -> None:
-    inline(sub(parent, "hi", rend="italic"), token[1:-1], context)
+    """*words*, or *words*{: lang="de" } (a title in another language, as the page marks it)."""
+    marked = re.fullmatch(r"\*(.+)\*\{:\s*lang=\"([^\"]+)\"\s*\}", token, re.S)
+    if marked:
+        inline(sub(parent, "hi", rend="italic", lang=marked.group(2)), marked.group(1), context)
+    else:
+        inline(sub(parent, "hi", rend="italic"), token[1:-1], context)
 
 
 MARKS = {"link": link_mark, "cite": cite_mark, "note": note_mark, "page": page_mark, "reading": reading_mark,

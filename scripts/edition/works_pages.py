@@ -31,8 +31,9 @@ class Context:
     titles: dict[str, str] = field(default_factory=dict)
 
     def style(self, lang: str) -> gost.Style:
+        """The English descriptions mark their runs in another language (gost.RUN)."""
         if lang not in self.styles:
-            self.styles[lang] = gost.Style(lang, self.place_names)
+            self.styles[lang] = gost.Style(lang, self.place_names, marked=lang == "en")
         return self.styles[lang]
 
     def reference(self, work: Work, lang: str | None = None) -> str:
@@ -87,14 +88,21 @@ def page_title(work: Work, style: gost.Style) -> str:
             volume += ": " + style.text(work.own("title"))
         return gost.sentence(page_title(work.parent, style), volume).rstrip(".")
     head = gost.heading(work, style)
-    title = style.text(work.own("title"))
+    title = style.in_language(work, style.text(work.own("title")))
     return f"{head} {title}" if head else title
 
 
 def lang_attribute(work: Work, page_lang: str) -> str:
-    """` lang="de"` for a reference in another language than the page's."""
-    code = work.marked_language(page_lang)
+    """` lang="de"` for a reference in another language than the page's. English pages mark
+    the runs inside the reference instead (runs()), so that its English words stay English."""
+    code = work.marked_language(page_lang) if page_lang != "en" else ""
     return f' lang="{code}"' if code else ""
+
+
+def runs(text: str) -> str:
+    """A description as Markdown: each run in another language a <span lang>, all escaped."""
+    return "".join(f'<span lang="{code}">{escape.md(piece)}</span>' if code else escape.md(piece)
+                   for code, piece in gost.segments(text))
 
 
 def cited_in(citations: list[Citation], lang: str) -> list[str]:
@@ -135,15 +143,16 @@ def download_link(text: str, filename: str, label_text: str, media_type: str = "
 
 def work_page(work: Work, ctx: Context) -> str:
     lang, words = ctx.lang, LABELS[ctx.lang]
-    out = [f"# {escape.md(ctx.title(work))}", "",
-           f'<p class="work-reference"{lang_attribute(work, lang)}>{escape.md(ctx.reference(work))}</p>', ""]
+    heading_lang = lang_attribute(work, lang).strip()
+    out = [f"# {runs(ctx.title(work))}" + (f" {{: {heading_lang} }}" if heading_lang else ""), "",
+           f'<p class="work-reference"{lang_attribute(work, lang)}>{runs(ctx.reference(work))}</p>', ""]
     if lang == "en" and is_cyrillic(work.own("title") or work.get("title")):
         original = escape.md(ctx.reference(work, "ru"))
         out += [f'<p class="work-original"><span class="work-original-label">{words["original"]}:</span> '
                 f'<span lang="ru">{original}</span></p>', ""]
 
     if work.parent is not None:
-        chain = " › ".join(f"[{escape.md(ctx.title(a))}]({a.key}.md)" for a in reversed(work.ancestors()))
+        chain = " › ".join(f"[{runs(ctx.title(a))}]({a.key}.md)" for a in reversed(work.ancestors()))
         out += [f"**{words['published_in']}:** {chain}", ""]
 
     out += [f"## {words['cited_in']}", ""]
@@ -156,7 +165,7 @@ def work_page(work: Work, ctx: Context) -> str:
         if parts:
             out += [f"## {words['parts_cited']}", ""]
             for part in sorted(parts, key=lambda d: min(c.note for c in ctx.citations[d.key])):
-                out.append(f"- [{escape.md(ctx.title(part))}]({part.key}.md) — "
+                out.append(f"- [{runs(ctx.title(part))}]({part.key}.md) — "
                            + note_links(ctx.citations[part.key], lang))
             out.append("")
 
@@ -180,7 +189,7 @@ def bibliography_page(works: list[Work], ctx: Context) -> str:
         out += [f"## {label(lang, group)}", ""]
         for number, work in enumerate(members, 1):
             attribute = lang_attribute(work, lang).strip()
-            line = f"{number}. [{escape.md(ctx.reference(work))}]({work.key}.md)"
+            line = f"{number}. [{runs(ctx.reference(work))}]({work.key}.md)"
             line += f"{{: {attribute} }}" if attribute else ""
             notes = ctx.citations.get(work.key, [])
             if notes:
