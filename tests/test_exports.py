@@ -230,3 +230,42 @@ def test_citation_js_reads_the_bibliography(site, ed, kind, extension):
     document = items["politburo-1923-01-18"]
     assert str(document["volume"]) == "1" and _issued(document)[0] == 2011, document
     assert items["zeidler1993"]["language"] in ("de", "german")
+
+
+# --- the references as the pages write them --------------------------------------------------
+
+
+def test_the_bibliography_lists_works_in_gost_order(site, ed):
+    """Cyrillic before Latin; within each, by the heading or the title a reader sees, a
+    volume of a set filed under the set's title, right after it."""
+    for folder in ("", "en/"):
+        page = (site / folder / "works/index.html").read_text(encoding="utf-8")
+        keys = re.findall(r'<a href="([\w-]+)/"', page.split('<h2 id="', 1)[1])
+        listed = [k for k in dict.fromkeys(keys) if k in ed.bibliography.works]
+        assert len(listed) == len(ed.bibliography.works)
+        assert listed.index("moskva-berlin-1") == listed.index("moskva-berlin") + 1, folder
+        for group in ("primary", "secondary"):  # sources, then studies; in each, Latin script last
+            members = [k for k in listed if ed.bibliography[k].group == group]
+            latin = [k for k in members if ed.bibliography[k].lang == "german"]
+            assert latin and members[-len(latin):] == latin, (folder, group, members)
+
+
+def test_no_description_repeats_its_imprint(ed):
+    from edition import gost
+    for work in ed.bibliography.works.values():
+        for lang in ("ru", "en"):
+            text = gost.reference(work, lang, place_names=ed.place_names)
+            imprints = re.findall(r"(?:М\.|Moscow|München|Paderborn), \d{4}\.", text)
+            assert len(imprints) == len(set(imprints)), (work.key, lang, text)
+
+
+def test_the_english_page_describes_the_translation(site, ed):
+    html = (site / "en/article/index.html").read_text(encoding="utf-8")
+    (data,) = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    assert data["inLanguage"] == "en" and data["headline"] == ed.metadata.title["en"]
+    assert data["translationOfWork"]["name"] == ed.metadata.title["ru"]
+    original = data["translationOfWork"]["url"]
+    assert original.endswith("/article/") and not original.endswith("/en/article/")
+    assert data["translator"]["name"] == "The editors of this digital edition"
+    assert re.search(r'<meta name="citation_online_date" content="2026/12/01">', html)
+    assert '<meta name="citation_publication_date"' not in html  # the printed article's date is unknown

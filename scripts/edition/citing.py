@@ -190,6 +190,9 @@ def head_html(meta: Metadata, urls: Urls, lang: str, page_url: str, bibliography
         if value:
             tags.append(_meta_tag(name, value))
     tags.append(_meta_tag("citation_language", lang))
+    # The date of this web publication, as Highwire dates an online version: never the
+    # printed article's (citation_publication_date, given only once the year is known).
+    tags.append(_meta_tag("citation_online_date", release.date.replace("-", "/")))
     tags += [_meta_tag("citation_keywords", k) for k in meta.keywords["en"]]
     tags.append(_meta_tag("citation_abstract_html_url", urls.home(lang)))
     tags.append(_meta_tag("citation_fulltext_html_url", urls.article(lang)))
@@ -232,6 +235,8 @@ def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str, release) -> st
             "url": urls.article(other)}
     # The Russian text is the original; the English is this edition's translation of it.
     data["workTranslation" if lang == "ru" else "translationOfWork"] = twin
+    if lang != "ru":  # the translation is the edition's
+        data["translator"] = {"@type": "Organization", "name": article_records.EDITORS}
     if meta.year:
         data["datePublished"] = str(meta.year)
     if meta.journal:
