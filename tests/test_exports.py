@@ -180,6 +180,26 @@ def test_the_bibliography_csl_renders_every_work(site, ed):
     assert by_key["politburo-1923-01-18"]["volume"] == "1"
 
 
+def test_every_work_pages_records_read_back(site, ed):
+    """Each work page's three downloads, for every work, in both languages, read by the clients."""
+    for key, work in ed.bibliography.works.items():
+        for folder in ("", "en/"):
+            page = sitehtml.read(site / folder / f"works/{key}/index.html")
+            saved = {a.attrs["download"]: base64.b64decode(a.attrs["href"].split(",", 1)[1]).decode("utf-8")
+                     for a in page.links if "download" in a.attrs}
+            library = bibtexparser.parse_string(saved[f"{key}.bib"])
+            assert not library.failed_blocks and library.entries[0].key == key
+            (record,) = [r for r in rispy.loads(saved[f"{key}.ris"]) if r["id"] == key]
+            (item,) = json.loads(saved[f"{key}.json"])
+            assert record["language"] == item["language"] == LANGUAGE_CODES[work.lang]
+            if work.own("title"):
+                assert record["title"].startswith(work.own("title")) and item["title"].startswith(work.own("title"))
+            assert _render([item])[0]
+
+
+LANGUAGE_CODES = {"russian": "ru", "german": "de", "english": "en", "french": "fr"}
+
+
 def test_each_work_page_offers_its_record_in_three_formats(site, ed):
     for folder in ("", "en/"):
         page = sitehtml.read(site / folder / "works/gorlov2001/index.html")
