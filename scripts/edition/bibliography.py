@@ -97,11 +97,11 @@ class Work:
             cache[name] = parse_date(self.own(name)) if self.own(name) else None
         return cache[name]
 
-    @property
+    @cached_property
     def keywords(self) -> tuple[str, ...]:
         return tuple(word.strip() for word in self.get("keywords").split(",") if word.strip())
 
-    @property
+    @cached_property
     def group(self) -> str:
         """primary (a published source) or secondary (a study)."""
         return next((word for word in self.keywords if word in GROUPS), "")

@@ -153,6 +153,15 @@ def ris(works: list[Work]) -> str:
     return formats.ris([ris_record(w) for w in works])
 
 
+def records(works: list[Work]) -> dict[str, dict[str, str]]:
+    """Every work's record as a file of its own, in each format ("bib", "ris", "json"):
+    each formatter runs once over all the works (a large bibliography stays fast)."""
+    ris_texts = formats.ris_each([ris_record(w) for w in works])
+    items = [csl_item(w) for w in works]
+    return {work.key: {"bib": bibtex([work]), "ris": ris_text, "json": formats.csl_json([item])}
+            for work, ris_text, item in zip(works, ris_texts, items, strict=True)}
+
+
 def _csl_names(work: Work, role: str) -> list[dict]:
     return [{"family": n.family, "given": n.given} if n.given else {"literal": n.family} for n in work.names(role)]
 

@@ -35,12 +35,17 @@ class _RisWriter(rispy.RisWriter):
         return ""
 
 
+def ris_each(records: list[dict]) -> list[str]:
+    """Each record as a RIS file of its own: rispy writes them all at once."""
+    text = rispy.dumps(records, implementation=_RisWriter)
+    return [block.strip("\n") + "\n" for block in text.split("\n\n") if block.strip()]
+
+
 def ris(records: list[dict]) -> str:
     """Records as rispy's dictionaries (type_of_reference, title, authors, urls, …)."""
-    text = rispy.dumps(records, implementation=_RisWriter)
-    blocks = [block.strip("\n") for block in text.split("\n\n") if block.strip()]
-    return "\n\n".join(blocks) + "\n"
+    return "\n".join(ris_each(records))
 
 
 def csl_json(items: list[dict]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    """A CSL-JSON list, one item to a line (json's fast encoder; still readable)."""
+    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"

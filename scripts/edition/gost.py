@@ -26,11 +26,15 @@ def _run(code: str, text: str) -> str:
 
 def plain(text: str) -> str:
     """A description without its language marks."""
+    if "\x02" not in text:
+        return text
     return RUN.sub(lambda m: m.group(2), text)
 
 
 def segments(text: str) -> list[tuple[str, str]]:
     """A description as (language code or "", text) pieces, in order."""
+    if "\x02" not in text:
+        return [("", text)]
     out, position = [], 0
     for match in RUN.finditer(text):
         if match.start() > position:

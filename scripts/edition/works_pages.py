@@ -27,6 +27,7 @@ class Context:
     citations: dict[str, list[Citation]]  # by work key
     place_names: dict[str, str]
     references: dict[tuple[str, str], str] = field(default_factory=dict)  # shared by languages
+    records: dict[str, dict[str, str]] = field(default_factory=dict)  # key → format → file text
     styles: dict[str, gost.Style] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -43,33 +44,32 @@ class Context:
             self.references[key] = gost.describe(work, self.style(key[1]))
         return self.references[key]
 
-    def bibtex(self, work: Work) -> str:
-        key = (work.key, "bibtex")
-        if key not in self.references:  # the same record on the page of either language
-            self.references[key] = exports.bibtex([work])
-        return self.references[key]
-
     def record_block(self, work: Work) -> str:
         """The biblatex record as a fenced code block (the same in both languages)."""
-        key = (work.key, "block")
-        if key not in self.references:
-            record = exports.bibtex([work], header=False)
-            fence = _fence(record)
-            self.references[key] = f"{fence}bibtex\n{record.strip()}\n{fence}"
-        return self.references[key]
+        self._take_records(work)
+        return self.references[(work.key, "block")]
 
     def downloads(self, work: Work) -> str:
         """Links that save the record as biblatex, RIS and CSL-JSON (data URIs, made once
         for both languages; the link texts are the formats' names)."""
-        key = (work.key, "downloads")
-        if key not in self.references:
-            self.references[key] = " · ".join(
-                download_link(text, f"{work.key}.{extension}", name, media_type)
-                for name, extension, media_type, text in (
-                    ("biblatex", "bib", "application/x-bibtex", self.bibtex(work)),
-                    ("RIS", "ris", "application/x-research-info-systems", exports.ris([work])),
-                    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json", exports.csl([work]))))
-        return self.references[key]
+        self._take_records(work)
+        return self.references[(work.key, "downloads")]
+
+    def _take_records(self, work: Work) -> None:
+        """Turn the work's three records into its code block and its links, once; the
+        records themselves are then let go (a large bibliography stays light)."""
+        if (work.key, "downloads") in self.references:
+            return
+        files = self.records.pop(work.key)
+        record = files["bib"].removeprefix(exports.HEADER)
+        fence = _fence(record)
+        self.references[(work.key, "block")] = f"{fence}bibtex\n{record.strip()}\n{fence}"
+        self.references[(work.key, "downloads")] = " · ".join(
+            download_link(files[extension], f"{work.key}.{extension}", name, media_type)
+            for name, extension, media_type in (
+                ("biblatex", "bib", "application/x-bibtex"),
+                ("RIS", "ris", "application/x-research-info-systems"),
+                ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json")))
 
     def title(self, work: Work) -> str:
         if work.key not in self.titles:
@@ -101,6 +101,8 @@ def lang_attribute(work: Work, page_lang: str) -> str:
 
 def runs(text: str) -> str:
     """A description as Markdown: each run in another language a <span lang>, all escaped."""
+    if "\x02" not in text:
+        return escape.md(text)
     return "".join(f'<span lang="{code}">{escape.md(piece)}</span>' if code else escape.md(piece)
                    for code, piece in gost.segments(text))
 
@@ -204,20 +206,25 @@ def bibliography_page(works: list[Work], ctx: Context) -> str:
 
 def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
           place_names: dict[str, str], lang: str, ordered: list[Work] | None = None,
-          references: dict | None = None) -> dict[str, str]:
+          references: dict | None = None, records: dict | None = None) -> dict[str, str]:
     """Every generated page of one language: file name (`KEY.md`, `index.md`) → Markdown."""
     ordered = ordered if ordered is not None else sorted(bibliography.works.values(), key=gost.sort_key)
     ctx = Context(lang, bibliography, by_work(citations.get(lang, ())), place_names,
-                  references if references is not None else {})
+                  references if references is not None else {},
+                  records=records if records is not None else exports.records(ordered))
     files = {f"{work.key}.md": work_page(work, ctx) for work in ordered}
     files["index.md"] = bibliography_page(ordered, ctx)
     return files
 
 
-def downloads(ordered: list[Work]) -> dict[str, str]:
-    """The whole bibliography, in list order, as files to download (the same in both languages)."""
-    return {"references.bib": exports.bibtex(ordered), "references.ris": exports.ris(ordered),
-            "references.json": exports.csl(ordered)}
+def downloads(ordered: list[Work], records: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The whole bibliography, in list order, as files to download (the same in both
+    languages), joined from the works' own records."""
+    def joined(extension: str) -> str:
+        return "\n".join(records[w.key][extension] for w in ordered)
+    items = ",\n".join(records[w.key]["json"].strip()[2:-2] for w in ordered)  # "[\n{…}\n]"
+    return {"references.bib": exports.bibtex(ordered), "references.ris": joined("ris"),
+            "references.json": "[\n" + items + "\n]\n"}
 
 
 def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
@@ -225,8 +232,9 @@ def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
     """Pages and downloads of every language: language → file name → text."""
     ordered = sorted(bibliography.works.values(), key=gost.sort_key)
     references: dict[tuple[str, str], str] = {}
-    shared = downloads(ordered)
-    return {lang: pages(bibliography, citations, place_names, lang, ordered, references) | shared
+    records = exports.records(ordered)
+    shared = downloads(ordered, records)
+    return {lang: pages(bibliography, citations, place_names, lang, ordered, references, records) | shared
             for lang in paths.LANGUAGES}
 
 
