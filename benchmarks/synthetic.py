@@ -25,6 +25,7 @@ def _title(rng: random.Random, cyrillic: bool, words: int = 6) -> str:
 def bibliography(n: int, seed: int = 1923) -> str:
     """About `n` entries: books, articles, multi-volume collections with volumes and documents."""
     rng = random.Random(seed)
+    # No note cites these works: their keywords say `uncited`, so the build lists them.
     entries: list[str] = []
     i = 0
     while len(entries) < n:
@@ -40,18 +41,18 @@ def bibliography(n: int, seed: int = 1923) -> str:
                 f"  title = {{{_title(rng, cyrillic)}}},\n  subtitle = {{{_title(rng, cyrillic, 4)}}},\n"
                 f"  titletranslation = {{A translated title {i}}},\n"
                 f"  location = {{{rng.choice(PLACES)}}},\n  date = {{{rng.randint(1925, 2024)}}},\n"
-                f"  langid = {{{lang}}},\n  keywords = {{secondary}},\n}}")
+                f"  langid = {{{lang}}},\n  keywords = {{secondary, uncited}},\n}}")
         elif kind < 0.75:
             entries.append(
                 f"@article{{article{i},\n  author = {{{surname}, {initials}}},\n"
                 f"  title = {{{_title(rng, cyrillic)}}},\n  journaltitle = {{{_title(rng, cyrillic, 3)}}},\n"
                 f"  date = {{{rng.randint(1960, 2024)}}},\n  number = {{{rng.randint(1, 12)}}},\n"
-                f"  langid = {{{lang}}},\n  keywords = {{secondary}},\n}}")
+                f"  langid = {{{lang}}},\n  keywords = {{secondary, uncited}},\n}}")
         else:
             entries.append(
                 f"@mvcollection{{set{i},\n  title = {{{_title(rng, cyrillic)}}},\n  titleaddon = {{сб. док.}},\n"
                 f"  volumes = {{3}},\n  editor = {{{surname}, {initials}}},\n  editortype = {{chief}},\n"
-                f"  location = {{Москва}},\n  date = {{2011}},\n  langid = {{{lang}}},\n  keywords = {{primary}},\n}}")
+                f"  location = {{Москва}},\n  date = {{2011}},\n  langid = {{{lang}}},\n  keywords = {{primary, uncited}},\n}}")
             entries.append(f"@collection{{set{i}-1,\n  crossref = {{set{i}}},\n  volume = {{1}},\n"
                            f"  title = {{1920 – 1926}},\n  date = {{2011}},\n}}")
             for d in range(3):
