@@ -158,14 +158,16 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if state.edition is None or lang not in paths.LANGUAGES or edition_module.is_generated(src_uri):
         return markdown
     path = paths.DOCS / src_uri
-    try:
-        for text, line in marks.broken(page.file.content_string):
-            raise EditionError(path, line, marks.describe_broken(text))
-        article_module.check_footnotes(markdown, path)
-    except EditionError as error:
-        _fail(state, error)
     # The locator reads the file as written: MkDocs has taken the front matter off `markdown`.
-    extension.page = Page(lang, src_uri, path, state.edition, config.site_url, marks.Locator(page.file.content_string),
+    locator = marks.Locator(page.file.content_string)
+    if path not in {a.path for a in state.edition.articles.values()}:  # the articles: checked on load
+        try:
+            for text, line in marks.broken(locator.lines):
+                raise EditionError(path, line, marks.describe_broken(text))
+            article_module.check_footnotes(markdown, path)
+        except EditionError as error:
+            _fail(state, error)
+    extension.page = Page(lang, src_uri, path, state.edition, config.site_url, locator,
                           state.problems, state.repository)
     return markdown
 

@@ -121,10 +121,11 @@ class Work:
         return LANGUAGE_CODES.get(self.lang, "")
 
     def marked_language(self, page_lang: str) -> str:
-        """The `lang` to mark this work's reference with on a page of `page_lang`, or "".
-        English pages give Russian references romanized: Latin script, left unmarked."""
+        """The `lang` to mark this work's whole reference with on a page of `page_lang`, or
+        "". English pages write the reference themselves, with its English words (the
+        bracketed translation, "Moscow"): they mark only the runs inside it (gost.RUN)."""
         code = self.lang_code
-        if not code or code == page_lang or (page_lang == "en" and code == "ru"):
+        if not code or code == page_lang or page_lang == "en":
             return ""
         return code
 

@@ -16,6 +16,7 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import (
     article,
@@ -79,19 +80,15 @@ def gc_paused():
             gc.enable()
 
 
-def _yaml(path: Path):
-    return yamlfile.load(path)
-
-
 def load() -> Edition:
     """Read every source; the first bad input raises an EditionError naming file and line."""
-    keep = witness.parse_hyphenation(_yaml(paths.HYPHENATION), paths.HYPHENATION)
+    keep = witness.parse_hyphenation(yamlfile.load(paths.HYPHENATION), paths.HYPHENATION)
     the_witness = witness.parse(textfile.read(paths.WITNESS), keep, paths.WITNESS)
     check_hyphenation(the_witness, keep)
-    found = emendations.parse(_yaml(paths.EMENDATIONS), paths.EMENDATIONS, the_witness)
-    meta = metadata.parse(_yaml(paths.ARTICLE_META), paths.ARTICLE_META)
+    found = emendations.parse(yamlfile.load(paths.EMENDATIONS), paths.EMENDATIONS, the_witness)
+    meta = metadata.parse(yamlfile.load(paths.ARTICLE_META), paths.ARTICLE_META)
     works = bibliography.parse(textfile.read(paths.BIBLIOGRAPHY), paths.BIBLIOGRAPHY)
-    entries = names.parse(_yaml(paths.NAMES), paths.NAMES)
+    entries = names.parse(yamlfile.load(paths.NAMES), paths.NAMES)
     for entry in entries.values():
         if entry.work and entry.work not in works:
             raise EditionError(paths.NAMES, entry.line, f"'{entry.id}': work '{entry.work}' is not in "
@@ -106,22 +103,25 @@ def load() -> Edition:
         path = paths.article_markdown(lang)
         articles[lang] = article.parse(textfile.read(path), path)
         article.check_shape(articles[lang], len(the_witness.paragraphs), witness.NOTE_COUNT)
-    homes = {lang: textfile.read(paths.DOCS / lang / "index.md") for lang in paths.LANGUAGES}
-    check_page_marks(articles, homes, the_witness)
-    check_emendation_marks(articles, texts, found)
+    # The marks of the home pages and the shared texts, read once for the checks below.
+    homes = [_scanned(paths.DOCS / lang / "index.md", lang, textfile.read(paths.DOCS / lang / "index.md"))
+             for lang in paths.LANGUAGES]
+    shared = [_scanned(paths.TEXTS / f"{name}.md", name.rsplit(".", 1)[-1], text) for name, text in texts.items()]
+    check_page_marks(articles, homes[0], the_witness)
+    check_emendation_marks(articles, shared, found)
     check_fidelity(articles["ru"], texts, the_witness, found)
-    check_meta_marks(meta, articles, homes, texts)
+    check_meta_marks(meta, [Scanned(a.path, lang, a.marks) for lang, a in articles.items()] + homes + shared)
     cited = {lang: citations.read(lang, articles[lang], works, found) for lang in paths.LANGUAGES}
     check_uncited(works, cited[paths.DEFAULT_LANGUAGE])
     paragraphs = paragraphs_as_read(articles, found)
-    events = timeline.parse(_yaml(paths.TIMELINE), paths.TIMELINE)
+    events = timeline.parse(yamlfile.load(paths.TIMELINE), paths.TIMELINE)
     timeline.check(events, [text for _, text in paragraphs["ru"]], paths.TIMELINE)
     return Edition(
         witness=the_witness, emendations=found, metadata=meta, bibliography=works, names=entries,
         articles=articles, citations=cited, paragraphs=paragraphs, texts=texts,
         abstracts={"ru": _plain_text(texts, "summary.ru"), "en": _plain_text(texts, "abstract.en")},
         timeline=events,
-        releases=changelog.parse(_yaml(paths.CHANGELOG), paths.CHANGELOG),
+        releases=changelog.parse(yamlfile.load(paths.CHANGELOG), paths.CHANGELOG),
     )
 
 
@@ -138,25 +138,37 @@ def _line_of(path: Path, text: str) -> int | None:
     return next((number for number, line in enumerate(lines, 1) if text in line), None)
 
 
-def check_page_marks(articles: dict[str, article.Article], homes: dict[str, str],
-                     the_witness: witness.Witness) -> None:
+class Scanned(NamedTuple):
+    """A page or shared text and its marks: (name, argument, line), as marks.find reads them."""
+
+    path: Path
+    lang: str
+    marks: list
+
+
+def _scanned(path: Path, lang: str, text: str) -> Scanned:
+    return Scanned(path, lang, list(marks.find(text)))
+
+
+def check_page_marks(articles: dict[str, article.Article], home: Scanned, the_witness: witness.Witness) -> None:
     """Each article marks the pages of the body (3…8) once each, in order; the Russian
     edition marks every page of the witness, the first two on its home page."""
     body = list(range(3, len(the_witness.pages) + 1))
     for text in articles.values():
-        found = [(marks.page_number(arg) if arg.isdigit() else arg, line)
-                 for name, arg, line in text.marks if name == "pb"]
-        _check_sequence(text.path, found, body)
-    home = paths.DOCS / paths.DEFAULT_LANGUAGE / "index.md"
-    found = [(int(arg) if arg.isdigit() else arg, line)
-             for name, arg, line in marks.find(homes[paths.DEFAULT_LANGUAGE]) if name == "pb"]
-    _check_sequence(home, found, list(range(1, body[0])))
+        _check_sequence(text.path, text.marks, body)
+    _check_sequence(home.path, home.marks, list(range(1, body[0])))
 
 
-def _check_sequence(path: Path, found: list[tuple[object, int]], expected: list[int]) -> None:
+def _check_sequence(path: Path, page_marks: list, expected: list[int]) -> None:
+    found = []
+    for name, argument, line in page_marks:
+        if name != "pb":
+            continue
+        try:
+            found.append((marks.page_number(argument), line))
+        except ValueError as problem:
+            raise EditionError(path, line, str(problem)) from None
     for position, (number, line) in enumerate(found):
-        if not isinstance(number, int):
-            raise EditionError(path, line, f"{{pb {number}}}: the page must be a number, as in {{pb 4}}")
         if number not in expected:
             raise EditionError(path, line, f"{{pb {number}}}: this page marks pages "
                                            f"{expected[0]}–{expected[-1]} of the witness only")
@@ -170,12 +182,11 @@ def _check_sequence(path: Path, found: list[tuple[object, int]], expected: list[
                                                                   "page of the witness is marked once")
 
 
-def check_emendation_marks(articles: dict[str, article.Article], texts: dict[str, str],
+def check_emendation_marks(articles: dict[str, article.Article], shared: list[Scanned],
                            found: dict[str, emendations.Emendation]) -> None:
     """Every entry of emendations.yml is marked once in the Russian text; the English
     translation marks the sic readings once and no emendation (it follows the edition)."""
-    sources = [(articles["ru"].path, articles["ru"].marks)]
-    sources += [(paths.TEXTS / f"{name}.md", list(marks.find(text))) for name, text in texts.items()]
+    sources = [(articles["ru"].path, articles["ru"].marks)] + [(text.path, text.marks) for text in shared]
     used: dict[str, tuple[Path, int]] = {}
     for path, page_marks in sources:
         for name, ident, line in page_marks:
@@ -207,14 +218,11 @@ def check_emendation_marks(articles: dict[str, article.Article], texts: dict[str
             seen.add(ident)
 
 
-def check_meta_marks(meta: metadata.Metadata, articles, homes: dict[str, str], texts: dict[str, str]) -> None:
+def check_meta_marks(meta: metadata.Metadata, pages: list[Scanned]) -> None:
     """Every {meta FIELD} of the articles, the home pages and the shared texts names a field:
     the TEI is written from these before any page is rendered."""
-    pages = [(a.path, a.text, lang) for lang, a in articles.items()]
-    pages += [(paths.DOCS / lang / "index.md", text, lang) for lang, text in homes.items()]
-    pages += [(paths.TEXTS / f"{name}.md", text, name.rsplit(".", 1)[-1]) for name, text in texts.items()]
-    for path, text, lang in pages:
-        for name, argument, line in marks.find(text):
+    for path, lang, page_marks in pages:
+        for name, argument, line in page_marks:
             if name == "meta":
                 try:
                     meta.mark_text(argument, lang if lang in paths.LANGUAGES else paths.DEFAULT_LANGUAGE)

@@ -154,12 +154,13 @@ def ris(works: list[Work]) -> str:
 
 
 def records(works: list[Work]) -> dict[str, dict[str, str]]:
-    """Every work's record as a file of its own, in each format ("bib", "ris", "json"):
-    each formatter runs once over all the works (a large bibliography stays fast)."""
+    """Every work's record as a file of its own, in each format ("bib", "ris", "json"), and
+    its CSL-JSON item's line ("csl", to join into the whole list): each formatter runs once
+    over all the works (a large bibliography stays fast)."""
     ris_texts = formats.ris_each([ris_record(w) for w in works])
-    items = [csl_item(w) for w in works]
-    return {work.key: {"bib": bibtex([work]), "ris": ris_text, "json": formats.csl_json([item])}
-            for work, ris_text, item in zip(works, ris_texts, items, strict=True)}
+    lines = [formats.csl_item(csl_item(w)) for w in works]
+    return {work.key: {"bib": bibtex([work]), "ris": ris_text, "json": formats.csl_list([line]), "csl": line}
+            for work, ris_text, line in zip(works, ris_texts, lines, strict=True)}
 
 
 def _csl_names(work: Work, role: str) -> list[dict]:

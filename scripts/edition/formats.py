@@ -46,6 +46,15 @@ def ris(records: list[dict]) -> str:
     return "\n".join(ris_each(records))
 
 
+def csl_item(item: dict) -> str:
+    """One CSL-JSON item on one line (json's fast encoder)."""
+    return json.dumps(item, ensure_ascii=False)
+
+
+def csl_list(lines: list[str]) -> str:
+    """A CSL-JSON file of items written by csl_item(), one to a line: still readable."""
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
 def csl_json(items: list[dict]) -> str:
-    """A CSL-JSON list, one item to a line (json's fast encoder; still readable)."""
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+    return csl_list([csl_item(item) for item in items])

@@ -59,10 +59,12 @@ def describe_broken(text: str) -> str:
     return f"{shown} is not a mark of this edition (the marks are: {', '.join(NAMES)})"
 
 
-def broken(markdown: str):
+def broken(markdown: str | list[str]):
     """Pieces of a page outside code that start like a mark and do not stand as one (a mark
-    that does not parse, an unknown one, a block mark inside a paragraph): (text, line)."""
-    for number, line in enumerate(outside_code(markdown), 1):
+    that does not parse, an unknown one, a block mark inside a paragraph): (text, line).
+    `markdown` is the page, or its lines as outside_code() gives them."""
+    lines = outside_code(markdown) if isinstance(markdown, str) else markdown
+    for number, line in enumerate(lines, 1):
         for match in BROKEN.finditer(line):
             text = match.group()
             mark = MARK.fullmatch(text)

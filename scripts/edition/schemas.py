@@ -91,14 +91,18 @@ def _where(path) -> str:
     return out
 
 
+def _unknown_key(error: jsonschema.ValidationError) -> str:
+    """The first key an additionalProperties error found outside the schema's properties."""
+    return sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)[0]
+
+
 def _words(error: jsonschema.ValidationError) -> str:
     where = _where(error.absolute_path)
     subject = f"'{where}'" if where else "the file"
     kind, value = error.validator, error.instance
     if kind == "additionalProperties":
         known = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = sorted(set(value) - set(error.schema.get("properties", {})), key=str)
-        return f"unknown key '{extra[0]}' in {subject} (known keys: {known})"
+        return f"unknown key '{_unknown_key(error)}' in {subject} (known keys: {known})"
     if kind == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         return f"{subject} lacks the required key '{missing.group(1) if missing else '?'}'"
@@ -124,9 +128,8 @@ def check(data, schema: dict, path: Path) -> None:
     error = min(errors, key=lambda e: (e.validator != "additionalProperties",
                                        line_at(data, e.absolute_path) or 0, -len(e.absolute_path)))
     line = line_at(data, error.absolute_path)
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
-        line = getattr(error.instance, "lines", {}).get(extra[0], line)
+    if error.validator == "additionalProperties":  # the unknown key's own line
+        line = getattr(error.instance, "lines", {}).get(_unknown_key(error), line)
     raise EditionError(path, line, _words(error))
 
 

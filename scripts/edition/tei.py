@@ -545,9 +545,13 @@ def cite_mark(parent: etree.Element, token: str, context: Context) -> None:
     """[@KEY MODE] in the English notes: the reference as the site writes it (CiteToken)."""
     key, mode = re.fullmatch(marks.CITE_TOKEN, token).groups()
     work = context.edition.bibliography[key]
-    text = gost.citation_text(work, mode, context.lang, context.edition.place_names)
-    attributes = _language(work, context.lang) if mode not in ("ibid", "opcit") else {}
-    sub(sub(parent, "bibl", **attributes), "ref", text, target=f"#{key}")
+    text = gost.citation_text(work, mode, context.lang, context.edition.place_names, marked=True)
+    ref = sub(sub(parent, "bibl"), "ref", target=f"#{key}")
+    for code, piece in gost.segments(text):  # a German title, romanized Russian: as on the page
+        if code:
+            sub(ref, "foreign", piece, lang=code)
+        else:
+            add_text(ref, piece)
 
 
 def _language(work: Work, lang: str) -> dict[str, str]:

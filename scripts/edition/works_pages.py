@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import escape, exports, gost, paths
+from . import escape, exports, formats, gost, paths
 from .bibliography import Bibliography, Work
 from .citations import Citation, by_work
 from .labels import LABELS, label
@@ -93,9 +93,9 @@ def page_title(work: Work, style: gost.Style) -> str:
 
 
 def lang_attribute(work: Work, page_lang: str) -> str:
-    """` lang="de"` for a reference in another language than the page's. English pages mark
-    the runs inside the reference instead (runs()), so that its English words stay English."""
-    code = work.marked_language(page_lang) if page_lang != "en" else ""
+    """` lang="de"` for a reference in another language than the page's (English pages mark
+    the runs inside it instead: runs())."""
+    code = work.marked_language(page_lang)
     return f' lang="{code}"' if code else ""
 
 
@@ -220,11 +220,9 @@ def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
 def downloads(ordered: list[Work], records: dict[str, dict[str, str]]) -> dict[str, str]:
     """The whole bibliography, in list order, as files to download (the same in both
     languages), joined from the works' own records."""
-    def joined(extension: str) -> str:
-        return "\n".join(records[w.key][extension] for w in ordered)
-    items = ",\n".join(records[w.key]["json"].strip()[2:-2] for w in ordered)  # "[\n{…}\n]"
-    return {"references.bib": exports.bibtex(ordered), "references.ris": joined("ris"),
-            "references.json": "[\n" + items + "\n]\n"}
+    return {"references.bib": exports.bibtex(ordered),
+            "references.ris": "\n".join(records[w.key]["ris"] for w in ordered),
+            "references.json": formats.csl_list([records[w.key]["csl"] for w in ordered])}
 
 
 def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
