@@ -97,7 +97,7 @@ MUTATIONS = [
     stops("emendation-unknown-kind", EMEND, "  kind: correction\n  in: paragraph 4", "  kind: corection\n  in: paragraph 4",
           says="must be one of"),
     stops("emendation-bad-part", EMEND, "  in: note 7\n  witness: Voelkerbund", "  in: footnote 7\n  witness: Voelkerbund",
-          at="  in: footnote 7", says="does not have the expected form"),
+          at="  in: footnote 7", says="is not summary, abstract, paragraph N or note N"),
     stops("emendation-duplicate-id", EMEND, "- id: e5", "- id: e4", nth=2, says="emendation id 'e4' is used twice"),
     stops("emendation-same-reading", EMEND, "  edition: Völkerbund", "  edition: Voelkerbund", says="same as the witness reading"),
     stops("emendation-reason-lacks-russian", EMEND,

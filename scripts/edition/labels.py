@@ -23,6 +23,9 @@ LABELS: dict[str, dict[str, str]] = {
         "bibtex": "Запись biblatex",
         "download": "Скачать запись",
         "download_all": "Скачать всю библиографию",
+        "custom_fields": "В записи *usera* — сделанный издателем английский перевод заглавия (*userb* — "
+                         "заглавия журнала); *editora* с *editoratype = organizer* — учреждения, "
+                         "подготовившие издание.",
         "relation_quoted": "цит. по",
         "relation_see": "см.",
         "relation_ibid": "там же",
@@ -55,6 +58,9 @@ LABELS: dict[str, dict[str, str]] = {
         "bibtex": "biblatex record",
         "download": "Download the record",
         "download_all": "Download the whole bibliography",
+        "custom_fields": "In the record, *usera* is the edition's English translation of the title (*userb*, "
+                         "of the journal's title); *editora* with *editoratype = organizer* names the "
+                         "bodies that prepared the publication.",
         "original": "In the original script",
         "relation_quoted": "quoted in",
         "relation_see": "see",

@@ -20,7 +20,8 @@ TEXT = {"type": "string", "minLength": 1}
 BOTH = {"type": "object", "properties": {"ru": TEXT, "en": TEXT}, "required": ["ru", "en"],
         "additionalProperties": False}
 FORMS = {"type": "array", "items": TEXT, "minItems": 1}
-ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*$"}
+ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*$",
+      "description": "an identifier of lower-case letters, digits, - and _"}
 
 
 def closed(properties: dict, required: tuple[str, ...] = ()) -> dict:
@@ -42,20 +43,22 @@ NAMES = closed({
 }, ("persons", "places", "organisations", "documents"))
 
 TIMELINE = {"type": "array", "minItems": 1, "items": closed({
-    "date": {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"},
+    "date": {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$",
+             "description": "a date YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END"},
     "label": BOTH, "paragraph": {"type": "integer", "minimum": 1}, "quote": TEXT, "event": BOTH,
 }, ("date", "paragraph", "quote", "event"))}
 
 EMENDATIONS = {"type": "array", "items": closed({
     "id": ID, "kind": {"enum": ["correction", "deletion", "normalisation", "sic"]},
-    "in": {"type": "string", "pattern": r"^(summary|abstract|paragraph [1-9]\d*|note [1-9]\d*)$"},
+    "in": {"type": "string", "pattern": r"^(summary|abstract|paragraph [1-9]\d*|note [1-9]\d*)$",
+           "description": "summary, abstract, paragraph N or note N"},
     "witness": TEXT, "edition": {"type": "string"}, "english": TEXT, "reason": BOTH,
 }, ("id", "kind", "in", "witness", "edition", "reason"))}
 
 LISTS = closed({"ru": {"type": "array", "items": TEXT}, "en": {"type": "array", "items": TEXT}}, ("ru", "en"))
 CHANGELOG = {"type": "array", "minItems": 1, "items": closed({
-    "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
-    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$", "description": "a version MAJOR.MINOR.PATCH"},
+    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "a date YYYY-MM-DD"},
     "corrections": LISTS, "changes": LISTS,
 }, ("version", "date", "corrections", "changes"))}
 
@@ -75,7 +78,8 @@ ARTICLE = closed({
     "pages": closed({"first": OPTIONAL_TEXT, "last": OPTIONAL_TEXT}, ("first", "last")),
     "doi": OPTIONAL_TEXT, "url": OPTIONAL_TEXT,
     "edition": closed({"title": BOTH, "editors": {"type": "array", "items": TEXT},
-                       "doi": {"type": ["string", "null"], "pattern": r"^10\.\d{4,9}/\S+$"}}, ("title",)),
+                       "doi": {"type": ["string", "null"], "pattern": r"^10\.\d{4,9}/\S+$",
+                               "description": "a DOI such as 10.5281/zenodo.1234567, or null"}}, ("title",)),
 }, ("title", "language", "authors", "keywords", "journal", "year", "volume", "issue", "pages",
     "doi", "url", "edition"))
 
@@ -84,10 +88,14 @@ TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", 
 
 
 def _where(path) -> str:
-    """`persons[5].forms`: keys by name, list items counted from 1 as an editor counts them."""
+    """`persons[5].forms`, `entry 2.date`: keys by name, list items counted from 1 as an
+    editor counts them."""
     out = ""
     for step in path:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        if isinstance(step, int):
+            out += f"[{step + 1}]" if out else f"entry {step + 1}"
+        else:
+            out += f".{step}" if out else str(step)
     return out
 
 
@@ -108,11 +116,13 @@ def _words(error: jsonschema.ValidationError) -> str:
         return f"{subject} lacks the required key '{missing.group(1) if missing else '?'}'"
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"{subject} must be " + " or ".join(TYPE_WORDS.get(w, w) for w in wanted) + f", not {value!r}"
+        quote = " (put it in quotes)" if "string" in wanted and isinstance(value, (int, float)) else ""
+        return f"{subject} must be " + " or ".join(TYPE_WORDS.get(w, w) for w in wanted) + f", not {value!r}{quote}"
     if kind == "enum":
         return f"{subject} must be one of " + ", ".join(map(str, error.validator_value)) + f", not {value!r}"
     if kind == "pattern":
-        return f"{subject}: {value!r} does not have the expected form"
+        expected = error.schema.get("description", "of the expected form")
+        return f"{subject}: {value!r} is not {expected}"
     if kind in ("minLength", "minItems"):
         return f"{subject} must not be empty"
     return f"{subject}: {error.message}"

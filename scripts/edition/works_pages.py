@@ -171,8 +171,11 @@ def work_page(work: Work, ctx: Context) -> str:
                            + note_links(ctx.citations[part.key], lang))
             out.append("")
 
-    out += [f"## {words['bibtex']}", "", ctx.record_block(work), "",
-            f"{words['download']}: {ctx.downloads(work)}", "", f"[{words['back_to_bibliography']}](index.md)", ""]
+    block = ctx.record_block(work)
+    out += [f"## {words['bibtex']}", "", block, ""]
+    if any(f"\n  {name} " in block for name in ("usera", "userb", "editora")):
+        out += [words["custom_fields"], ""]  # what biblatex's custom fields hold here
+    out += [f"{words['download']}: {ctx.downloads(work)}", "", f"[{words['back_to_bibliography']}](index.md)", ""]
     return "\n".join(out)
 
 
