@@ -82,4 +82,5 @@ def replace_pages(site_dir: str, problems: list[str]) -> None:
     root = Path(site_dir)
     for path in root.rglob("*.html"):
         path.write_text(page, encoding="utf-8")
-    (root / "index.html").write_text(page, encoding="utf-8")
+    if not (root / "index.html").exists():  # nothing built at all: the site's address still answers
+        (root / "index.html").write_text(page, encoding="utf-8")
