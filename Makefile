@@ -18,12 +18,13 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing biber node clean python
+.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing biber node books-deps epubcheck clean python
 
 help:
 	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
 	@echo "                edit and shows a mistake in the browser (make serve PORT=8001: another port)"
-	@echo "make build      the strict build into site/ (the previous site/ stays if it fails)"
+	@echo "make build      the strict build into site/, with the PDFs and EPUBs (the previous site/"
+	@echo "                stays if it fails; installs Pango and the font Charis SIL where missing)"
 	@echo "make check      read and check every source file, without building the site"
 	@echo "make test       the whole test suite (installs Chromium, Java and Node where missing)"
 	@echo "make test-fast  the quick tests, for editing: no full builds, no browser"
@@ -68,7 +69,7 @@ serve: python $(STAMP)
 
 # Built beside site/ and swapped in only when the build succeeds: a failed build never
 # leaves the last good site broken or empty.
-build: python $(STAMP)
+build: python $(STAMP) books-deps
 	@rm -rf site.new
 	@$(BIN)/mkdocs build --strict -d site.new || { rm -rf site.new; \
 	  echo "make build: the build stopped (see above); site/ is left as it was"; exit 1; }
@@ -78,7 +79,7 @@ build: python $(STAMP)
 check: python $(STAMP)
 	$(BIN)/python scripts/edition_cli.py check
 
-test: python $(STAMP) chromium java jing biber $(NPM_STAMP)
+test: python $(STAMP) books-deps chromium java jing biber epubcheck $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 # The quick tests while editing: everything but the full builds and the browser.
@@ -127,6 +128,20 @@ biber:
 	@command -v biber >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends biber; }
+
+# The PDFs and EPUBs of a build (scripts/edition/books/): WeasyPrint lays out with Pango and
+# HarfBuzz, and both books use the text face Charis SIL. `make serve` makes no books.
+BOOK_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-sil-charis
+books-deps:
+	@dpkg -s $(BOOK_PACKAGES) >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $(BOOK_PACKAGES); }
+
+# EPUBCheck holds the EPUBs to the standard in the tests (a jar run with the machine's Java).
+epubcheck:
+	@[ -e /usr/bin/epubcheck ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends epubcheck; }
 
 node:
 	@command -v npm >/dev/null 2>&1 || { \

@@ -8,7 +8,9 @@
     on_page_context   citation metadata for the head of the home and article pages
     on_post_page    two slips of Material's HTML mended; absolute hreflang links; the page's
                     Content-Security-Policy (csp.py)
-    on_post_build   in a preview (`mkdocs serve`), the error page if anything went wrong
+    on_page_content the rendered home, article and bibliography pages kept for the books
+    on_post_build   the PDF and EPUB of each language (books/), unless EDITION_BOOKS=0 or in
+                    a preview; in a preview (`mkdocs serve`), the error page if anything went wrong
 
 mkdocs-static-i18n builds the site once per language, so each event runs once per language.
 The state of a build (the edition, the generated files, a preview's problems) lives on the
@@ -34,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` packag
 from edition import article as article_module  # noqa: E402
 from edition import article_records, citing, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
 from edition import edition as edition_module  # noqa: E402
+from edition.books import content as book_content  # noqa: E402
+from edition.books import make as books  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 from edition.mdx_edition import EditionExtension, Page  # noqa: E402
 
@@ -50,6 +54,7 @@ class BuildState:
     not_found_page: str = ""  # the default language's 404 page
     tei: str = ""  # the edition in TEI P5
     repository: str = ""  # the source repository's address (EDITION_REPOSITORY), where known
+    rendered: dict = field(default_factory=dict)  # {lang: {page: book_content.Rendered}} for the books
 
 
 def _extension(config) -> EditionExtension:
@@ -172,6 +177,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return markdown
 
 
+def on_page_content(html, page, config, files, **kwargs):
+    lang, _, name = page.file.src_uri.partition("/")
+    if name in book_content.PAGES and lang in paths.LANGUAGES:
+        url = page.canonical_url or urljoin(config.site_url or "/", page.url)
+        _state(config).rendered.setdefault(lang, {})[name] = book_content.Rendered(html, url)
+    return html
+
+
 def on_page_context(context, page, config, nav, **kwargs):
     """Citation metadata in the head of the home and article pages; the page's title as text."""
     state, lang = _state(config), internals.language(config)
@@ -241,6 +254,11 @@ def on_post_build(config, **kwargs):
     state = _state(config)
     # The edition's own errors first: MkDocs' warnings then are mostly their consequences
     # (a bibliography that did not load leaves every link to it broken).
+    if state.problems is None and state.edition is not None and books.wanted():
+        try:
+            books.write_all(state.edition, state.rendered, Path(config.site_dir))
+        except EditionError as error:
+            _fail(state, error)
     shown = state.problems or state.warnings
     if shown:
         preview.replace_pages(config.site_dir, shown)

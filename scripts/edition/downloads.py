@@ -8,6 +8,12 @@ from . import article_records, escape
 TEI_FOLDER, TEI_FILE = "data", "edition.tei.xml"
 TEI_PATH = f"{TEI_FOLDER}/{TEI_FILE}"
 TEI_TYPE = "application/tei+xml"
+BOOK_KINDS = ("pdf", "epub")
+
+
+def book_path(kind: str, lang: str) -> str:
+    """The site path of a language's PDF or EPUB (books/make.py writes them)."""
+    return f"{TEI_FOLDER}/edition-{lang}.{kind}"
 
 WORDS = {
     "ru": {

@@ -1,0 +1,307 @@
+"""What a book holds, taken from the site's rendered pages and put in book form.
+
+The hook hands over the HTML that the edition's Markdown extension rendered for the home,
+article, About and bibliography pages of a language (`Rendered`). From it `book()` takes:
+the front matter (the home page up to its how-to-cite block), the translator's note (English),
+the article with each note moved to the place that cites it, the bibliography, and the
+how-to-cite block; the apparatus of emendations comes from the edition's data.
+
+In book form a note is `<span class="note" id="fn:N" data-n="N">` where its reference stood,
+a page of the original stays `<span class="page-break" data-page="N">`, the site's own
+controls (permanent links, back links, hidden words for screen readers) are gone, and every
+link is absolute unless it points to a place inside the book. The PDF and the EPUB each
+turn these into their own forms.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin
+
+import tinyhtml5
+
+from ..errors import EditionError
+from ..paths import DOCS
+from .words import word
+
+PAGES = ("index.md", "article.md", "works/index.md")  # the pages a book is made of
+
+
+@dataclass
+class Rendered:
+    """One page's content as the site rendered it, and its address."""
+    html: str
+    url: str  # absolute, or site-relative when the site has no URL
+
+
+@dataclass
+class Entry:
+    """One line of the apparatus: the edition's reading, the source's, and why."""
+    ident: str
+    lemma: str
+    witness: str
+    sic: bool
+    reason: str
+
+
+@dataclass
+class Book:
+    lang: str
+    title: str
+    authors: str
+    keywords: tuple[str, ...]
+    description: str
+    version: str
+    date: str  # YYYY-MM-DD
+    date_label: str
+    url: str  # the article page's address
+    front: list[etree.Element]
+    translator: list[etree.Element]
+    article: list[etree.Element]
+    bibliography: list[etree.Element]
+    cite: list[etree.Element]
+    apparatus: list[Entry] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # the original's pages, in order
+
+
+class BookError(EditionError):
+    """A page's rendering lacks what a book needs (a template or an extension changed)."""
+
+
+def fragment(html: str) -> etree.Element:
+    """The page content as a <body> element tree, parsed as a browser parses it."""
+    root = tinyhtml5.parse(f"<!DOCTYPE html><html><body>{html}</body></html>", namespace_html_elements=False)
+    return root.find("body")
+
+
+def classes(element: etree.Element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def _remove(parent: etree.Element, child: etree.Element) -> None:
+    """Take `child` out, keeping the text that followed it."""
+    tail = child.tail or ""
+    index = list(parent).index(child)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(child)
+
+
+def _replace(parent: etree.Element, child: etree.Element, new: etree.Element) -> None:
+    new.tail = child.tail
+    index = list(parent).index(child)
+    parent.remove(child)
+    parent.insert(index, new)
+
+
+def _parents(root: etree.Element) -> dict:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def strip_site_controls(root: etree.Element) -> None:
+    """The site's own controls, which a book does not have: heading and paragraph permalinks,
+    the notes' back links, the words only a screen reader hears (the apparatus says them)."""
+    parents = _parents(root)
+    for element in list(root.iter()):
+        names = classes(element)
+        if element.tag == "a" and names & {"headerlink", "paragraph-link", "footnote-backref"}:
+            _remove(parents[element], element)
+        elif names & {"visually-hidden"}:
+            _remove(parents[element], element)
+        elif "emendation" in names:
+            element.attrib.pop("title", None)
+
+
+def absolute_links(root: etree.Element, page_url: str, inside: dict[str, str]) -> None:
+    """Links relative to the page made absolute, except those to a place inside the book
+    (`inside`: the page address of each such place, by its id), which become `#id`."""
+    for link in root.iter("a"):
+        href = link.get("href")
+        if not href:
+            continue
+        target = urljoin(page_url, href)
+        address, anchor = urldefrag(target)
+        if anchor and inside.get(anchor) == address:
+            link.set("href", f"#{anchor}")
+        else:
+            link.set("href", target)
+
+
+def sic_to_apparatus(root: etree.Element) -> None:
+    """A [sic] leads to its entry in the book's apparatus rather than to the About page."""
+    for link in root.iter("a"):
+        if "sic" in classes(link):
+            link.set("href", "#app-" + urldefrag(link.get("href", ""))[1])
+            link.attrib.pop("title", None)
+
+
+def _notes(article: etree.Element, path) -> dict[str, etree.Element]:
+    """The author's notes from the list at the foot of the article, by number."""
+    box = next((d for d in article.iter("div") if "footnote" in classes(d)), None)
+    if box is None:
+        raise BookError(path, None, "the rendered article has no list of notes (div.footnote)")
+    notes = {}
+    for item in box.iter("li"):
+        number = item.get("id", "").removeprefix("fn:")
+        paragraphs = item.findall("p")
+        span = etree.Element("span", {"class": "note", "id": f"fn:{number}", "data-n": number})
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                etree.SubElement(span, "br")
+            _append_content(span, paragraph)
+        for backref in [a for a in span if "footnote-backref" in classes(a)]:
+            _remove(span, backref)
+        _trim_end(span)
+        notes[number] = span
+    _remove(_parents(article)[box], box)
+    return notes
+
+
+def _trim_end(element: etree.Element) -> None:
+    """The space (a non-breaking one, before the back link) at the end of a note, taken off."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "").rstrip("\u00a0 \n") or None
+    else:
+        element.text = (element.text or "").rstrip("\u00a0 \n")
+
+
+def _append_content(target: etree.Element, source: etree.Element) -> None:
+    """The text and children of `source` added at the end of `target`."""
+    if source.text:
+        if len(target):
+            target[-1].tail = (target[-1].tail or "") + source.text
+        else:
+            target.text = (target.text or "") + source.text
+    for child in list(source):
+        target.append(child)
+
+
+def notes_in_place(article: etree.Element, path) -> list[str]:
+    """Each note reference (<sup id="fnref:N">) replaced by the note itself; returns the
+    numbers in the order of the text."""
+    notes = _notes(article, path)
+    parents, order = _parents(article), []
+    for sup in list(article.iter("sup")):
+        number = sup.get("id", "").removeprefix("fnref:")
+        if not sup.get("id", "").startswith("fnref:"):
+            continue
+        if number not in notes:
+            raise BookError(path, None, f"note reference {number} has no note in the rendered list")
+        _replace(parents[sup], sup, notes.pop(number))
+        order.append(number)
+    if notes:
+        raise BookError(path, None, f"notes {', '.join(notes)} are never referenced in the rendered text")
+    return order
+
+
+def _children_until(body: etree.Element, stop) -> list[etree.Element]:
+    out = []
+    for child in body:
+        if stop(child):
+            break
+        out.append(child)
+    return out
+
+
+def _is_cite_box(element: etree.Element) -> bool:
+    return element.tag in {"div", "details"} and {"quote"} <= classes(element)
+
+
+def _section(body: etree.Element, ident: str) -> list[etree.Element]:
+    """A heading with the id `ident` and what follows it up to the next heading of its level."""
+    children = list(body)
+    start = next((i for i, c in enumerate(children) if c.get("id") == ident), None)
+    if start is None:
+        return []
+    level = children[start].tag
+    rest = []
+    for child in children[start + 1:]:
+        if child.tag == level:
+            break
+        rest.append(child)
+    return [children[start], *rest]
+
+
+def _cite_block(box: etree.Element) -> list[etree.Element]:
+    """The paragraphs of a how-to-cite box, without its title."""
+    return [c for c in box if c.tag not in {"summary"} and "admonition-title" not in classes(c)]
+
+
+def _plain(element: etree.Element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
+    """The book of one language from its rendered pages (`rendered`, by page name)."""
+    paths = {name: DOCS / lang / name for name in PAGES}
+    for name in PAGES:
+        if name not in rendered:
+            raise BookError(paths[name], None, "the page was not rendered, so the books cannot be made")
+    home, article, works = (fragment(rendered[name].html) for name in PAGES)
+    urls = {name: rendered[name].url for name in PAGES}
+
+    boxes = [c for c in home if _is_cite_box(c)]
+    if not boxes:
+        raise BookError(paths["index.md"], None, "the home page has no how-to-cite block ({cite})")
+    front = _children_until(home, _is_cite_box)
+    translator = _section(home, "translators-note") if lang != "ru" else []
+
+    article_parts = [c for c in article if not _is_cite_box(c)]
+    body = etree.Element("body")
+    body.extend(article_parts)
+    order = notes_in_place(body, paths["article.md"])
+    if order != sorted(order, key=int):
+        raise BookError(paths["article.md"], None, f"the notes are referenced out of order: {', '.join(order)}")
+
+    bibliography = [c for c in works if c.tag != "h1"]
+    parts = {"front": front, "translator": translator, "article": list(body), "bibliography": bibliography,
+             "cite": _cite_block(boxes[0])}
+    inside = _places(parts, urls)
+    for name, elements in parts.items():
+        page = {"front": "index.md", "translator": "index.md", "cite": "index.md",
+                "article": "article.md", "bibliography": "works/index.md"}[name]
+        holder = etree.Element("div")
+        holder.extend(elements)
+        strip_site_controls(holder)
+        absolute_links(holder, urls[page], inside)
+        sic_to_apparatus(holder)
+        parts[name] = list(holder)
+
+    meta, release = edition.metadata, edition.release
+    ids = {e.get("id") for part in parts.values() for element in part for e in element.iter()}
+    apparatus = [Entry(e.id, e.english if lang != "ru" and e.is_sic else e.edition, e.witness, e.is_sic,
+                       e.reason[lang]) for e in edition.emendations.values() if f"em-{e.id}" in ids]
+    pages = [int(e.get("data-page")) for part in parts.values() for element in part for e in element.iter()
+             if "page-break" in classes(e)]
+    description = next((_plain(p) for p in front if p.tag == "p" and len(_plain(p)) > 200), "")
+    if not description:
+        description = next((_plain(p) for div in front for p in div.iter("p") if len(_plain(p)) > 200), "")
+    return Book(lang=lang, title=meta.title[lang], authors=", ".join(a.display(lang) for a in meta.authors),
+                keywords=tuple(meta.keywords.get(lang) or meta.keywords.get("en") or ()),
+                description=description, version=release.version, date=release.date,
+                date_label=release.date_label(lang), url=urls["article.md"], apparatus=apparatus,
+                pages=pages, **{name: copy.deepcopy(value) for name, value in parts.items()})
+
+
+def _places(parts: dict, urls: dict) -> dict[str, str]:
+    """Every id in the book, with the address of the page it stands on in the site."""
+    page_of = {"front": "index.md", "translator": "index.md", "cite": "index.md",
+               "article": "article.md", "bibliography": "works/index.md"}
+    places = {}
+    for name, elements in parts.items():
+        address = urldefrag(urljoin(urls[page_of[name]], ""))[0]
+        for element in elements:
+            for inner in element.iter():
+                if inner.get("id"):
+                    places[inner.get("id")] = address
+    return places
+
+
+def edition_line(book: Book) -> str:
+    return word(book.lang, "edition", version=book.version, date=book.date_label)

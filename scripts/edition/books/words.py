@@ -1,0 +1,51 @@
+"""The words the PDF and the EPUB write themselves, in both languages."""
+
+WORDS = {
+    "ru": {
+        "edition": "Цифровое научное издание. Версия {version} от {date}",
+        "unknown_source": "Журнал, год, том, выпуск и страницы статьи в источнике не указаны; "
+                          "номера на полях — страницы печатного оригинала (с. 1–8).",
+        "online": "Электронная версия",
+        "contents": "Содержание",
+        "front": "Резюме и аннотация",
+        "article": "Статья",
+        "translator": "От переводчика",
+        "apparatus": "Исправления и пометы sic",
+        "apparatus_intro": "Слева — чтение издания, справа от скобки — чтение источника; "
+                           "номер страницы — страница этого файла.",
+        "sic_reading": "так в источнике",
+        "page": "с.",
+        "bibliography": "Библиография",
+        "cite": "Как цитировать",
+        "page_list": "Страницы печатного оригинала",
+        "page_label": "Страница {n} печатного оригинала",
+        "note_label": "Примечание {n}",
+        "cover": "Титул",
+    },
+    "en": {
+        "edition": "A digital scholarly edition. Version {version}, {date}",
+        "unknown_source": "The source gives neither the journal nor the year, volume, issue or pages of "
+                          "the article; the numbers in the margin are the pages of the printed Russian "
+                          "original (pp. 1–8).",
+        "online": "Online",
+        "contents": "Contents",
+        "front": "Abstract",
+        "article": "Article",
+        "translator": "Translator's note",
+        "apparatus": "Emendations and sic",
+        "apparatus_intro": "The edition's reading stands before the bracket, the source's after it; the "
+                           "page is this file's.",
+        "sic_reading": "thus in the source",
+        "page": "p.",
+        "bibliography": "Bibliography",
+        "cite": "How to cite",
+        "page_list": "Pages of the printed original",
+        "page_label": "Page {n} of the printed original",
+        "note_label": "Note {n}",
+        "cover": "Title page",
+    },
+}
+
+
+def word(lang: str, key: str, **values) -> str:
+    return WORDS[lang][key].format(**values)
