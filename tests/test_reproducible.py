@@ -52,7 +52,7 @@ def second_build(tmp_path_factory) -> Path:
         env.setenv("PYTHONHASHSEED", "4242")
         env.setenv("TZ", "Pacific/Kiritimati")
         env.setenv("LC_ALL", "C.UTF-8")
-        result = run_build(project, work / "site")
+        result = run_build(project, work / "site", books=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return work / "site"
 

@@ -131,15 +131,19 @@ def apa_citation(meta: Metadata, urls: Urls, lang: str, release) -> str:
 
 LABELS = {
     "ru": {"title": "Как цитировать", "files": "Описание для библиографических программ",
+           "books": "Издание для чтения и печати",
            "note": "Пока журнал, год и страницы статьи не известны, цитируется это издание."},
     "en": {"title": "How to cite", "files": "For reference managers",
+           "books": "This edition to read offline or print",
            "note": "While the article's journal, year and pages are unknown, cite this edition."},
 }
 
 
-def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collapsed: bool = False) -> str:
+def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collapsed: bool = False,
+                books: str = "") -> str:
     """The "How to cite" box: the three forms and the files, as indented Markdown; folded
-    (a details element) where it would stand between the reader and the text."""
+    (a details element) where it would stand between the reader and the text. `books`: the
+    links to this language's PDF and EPUB, as raw HTML (downloads.book_links)."""
     words = LABELS[lang]
     gost_text = escape.md(gost_citation(meta, urls, lang, release)).replace(
         ACCESS_DATE["ru"], f'<span class="access-date">{ACCESS_DATE["ru"]}</span>')
@@ -147,6 +151,8 @@ def how_to_cite(meta: Metadata, urls: Urls, lang: str, link_for, release, collap
                        for kind, (_, label) in article_records.FILES.items())
     body = [f"**ГОСТ Р 7.0.5-2008.** {gost_text}", f"**Chicago.** {chicago_citation(meta, urls, lang, release)}",
             f"**APA.** {apa_citation(meta, urls, lang, release)}", f"{words['files']}: {files}"]
+    if books:
+        body.append(f"{words['books']}: {books}")
     if not meta.journal:
         body.insert(0, f"*{words['note']}*")
     opener = "???" if collapsed else "!!!"

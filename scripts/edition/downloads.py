@@ -11,12 +11,27 @@ TEI_TYPE = "application/tei+xml"
 BOOK_KINDS = ("pdf", "epub")
 
 
+BOOK_LABELS = {"pdf": "PDF", "epub": "EPUB"}
+
+
 def book_path(kind: str, lang: str) -> str:
     """The site path of a language's PDF or EPUB (books/make.py writes them)."""
     return f"{TEI_FOLDER}/edition-{lang}.{kind}"
 
+
+def book_links(lang: str, url_to_file) -> str:
+    """Raw HTML links to a language's books: they are written after the pages, so MkDocs,
+    which checks Markdown links against its files, would not find them (the tests' crawl of
+    the built site does)."""
+    return " · ".join(f'<a href="{url_to_file(book_path(kind, lang))}" type="{BOOK_TYPES[kind]}">{label}</a>'
+                      for kind, label in BOOK_LABELS.items())
+
+
+BOOK_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
+
 WORDS = {
     "ru": {
+        "books": "Издание для чтения и печати: русский текст — {ru}; английский перевод — {en}",
         "tei": "Текст издания в TEI P5 (XML): русский текст с исправлениями и их причинами, английский "
                "перевод, выровненный по абзацам и примечаниям, библиография и указатели",
         "bibliography": "Библиография", "citation": "Описание статьи (оригинала) для библиографических программ",
@@ -26,6 +41,7 @@ WORDS = {
                    "исправления»]({changelog}).",
     },
     "en": {
+        "books": "The edition to read offline or print: the English translation, {en}; the Russian text, {ru}",
         "tei": "The text of the edition in TEI P5 (XML): the Russian text with its emendations and their "
                "reasons, the English translation aligned paragraph by paragraph and note by note, the "
                "bibliography and the registers",
@@ -38,14 +54,16 @@ WORDS = {
 }
 
 
-def data_section(release, lang: str, link_outside, link, repository: str = "") -> str:
+def data_section(release, lang: str, link_outside, link, repository: str = "", url_to_file=None) -> str:
     """The list as Markdown; `link_outside(path)` and `link(path)` give link targets from the
-    page to a site file and to a page of its language."""
+    page to a site file and to a page of its language, `url_to_file(path)` a raw HTML one."""
     words = WORDS[lang]
     works = link("works/index.md").removesuffix("index.md")
     lines = [
         words["version"].format(version=release.version, date=escape.md(release.date_label(lang)),
                                 changelog=link("changelog.md")), "",
+        *([f"- {words['books'].format(**{code: book_links(code, url_to_file) for code in ('ru', 'en')})}."]
+          if url_to_file else []),
         f"- [{TEI_FILE}]({link_outside(TEI_PATH)}): {words['tei']}.",
         f"- {words['bibliography']}: [biblatex]({works}references.bib) · [RIS]({works}references.ris) · "
         f"[CSL-JSON]({works}references.json).",

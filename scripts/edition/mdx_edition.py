@@ -85,6 +85,11 @@ class Page:
         """A Markdown link target to a file outside the language folders (`cite/…`)."""
         return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
 
+    def url_to_file(self, target: str) -> str:
+        """A relative URL to a site file that MkDocs does not know of when it checks links (the
+        books, written after the pages): for raw HTML links, which it leaves alone."""
+        return posixpath.relpath(f"/{target}", site_url_of(self.src_uri))
+
     def url_to(self, lang: str, target: str) -> str:
         """A relative URL to a page of either language: for raw HTML links, which MkDocs
         leaves alone (a Markdown link cannot leave the language being built)."""
@@ -319,12 +324,13 @@ def table(argument: str, page: Page) -> str:
 
 
 def how_to_cite(argument: str, page: Page) -> str:
-    from . import citing
+    from . import citing, downloads
     if argument not in ("", "folded"):
         raise ValueError(f"{{cite {argument}}}: write {{cite}} or {{cite folded}}")
     return citing.how_to_cite(page.edition.metadata, citing.Urls(page.site_url), page.lang,
                               lambda name: page.link_outside(f"{citing.CITE_FOLDER}/{name}"),
-                              page.edition.release, collapsed=argument == "folded")
+                              page.edition.release, collapsed=argument == "folded",
+                              books=downloads.book_links(page.lang, page.url_to_file))
 
 
 def register(argument: str, page: Page) -> str:
@@ -353,7 +359,8 @@ def data_list(argument: str, page: Page) -> str:
     from . import downloads
     if argument:
         raise ValueError("{data} takes nothing after its name")
-    return downloads.data_section(page.edition.release, page.lang, page.link_outside, page.link, page.repository)
+    return downloads.data_section(page.edition.release, page.lang, page.link_outside, page.link, page.repository,
+                                  page.url_to_file)
 
 
 BLOCK_RENDERERS = {"include": include, "table": table, "cite": how_to_cite, "register": register,

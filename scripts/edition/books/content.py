@@ -303,5 +303,15 @@ def _places(parts: dict, urls: dict) -> dict[str, str]:
     return places
 
 
+def characters(book: Book) -> str:
+    """Every character a book's text holds, with the words the books add (words.py)."""
+    from .words import WORDS
+    texts = [t for part in (book.front, book.translator, book.article, book.bibliography, book.cite)
+             for element in part for t in element.itertext()]
+    texts += [f"{e.lemma}{e.witness}{e.reason}" for e in book.apparatus]
+    texts += [book.title, book.authors, book.url, *WORDS[book.lang].values()]
+    return "".join(set("".join(texts)))
+
+
 def edition_line(book: Book) -> str:
     return word(book.lang, "edition", version=book.version, date=book.date_label)

@@ -222,15 +222,13 @@ def render(book: Book, faces: list[fonts.Face]) -> bytes:
     """The EPUB's bytes."""
     docs = _documents(book)
     contents = {name: _xhtml(book.lang, title, blocks, kind) for name, title, blocks, kind in docs}
-    text = "".join(c.decode("utf-8") for c in contents.values())
-    characters = "".join(sorted(set(re.sub(r"<[^>]+>", "", text))))
     font_css = fonts.font_face_css(faces, lambda face: f"fonts/{face.name}")
     files = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER,
              "EPUB/package.opf": _package(book, docs, [f.name for f in faces]),
              "EPUB/nav.xhtml": _nav(book, docs),
              "EPUB/style.css": (font_css + "\n" + STYLESHEET.read_text("utf-8")).encode("utf-8")}
     files.update({f"EPUB/{name}": content for name, content in contents.items()})
-    files.update({f"EPUB/fonts/{face.name}": fonts.subset(face, characters) for face in faces})
+    files.update({f"EPUB/fonts/{face.name}": face.data for face in faces})
     stamp = tuple(int(part) for part in book.date.split("-")) + (0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:

@@ -2,8 +2,13 @@
 
 Charis SIL has every character the edition prints: Cyrillic, German and Polish letters, and
 the Library of Congress romanization's marks (ĭ, ʹ and the tie of i͡a, U+0361), which the
-Fontsource cuts of PT Serif, Source Serif 4 and Noto Serif leave out. The PDF embeds the
-glyphs it uses (WeasyPrint subsets them); the EPUB carries subsets cut here with fontTools.
+Fontsource cuts of PT Serif, Source Serif 4 and Noto Serif leave out.
+
+Both books get the faces cut down to the characters of their text (`cut`). Beyond size, this
+keeps the PDF's copied text right: Charis draws the en dash and the minus sign with one
+glyph, and a PDF maps each glyph back to one character, so with the whole font a copied
+«1920 – 1933» came out with a minus. Cut to the text's characters, a glyph keeps only the
+character the text uses.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class Face:
     style: str  # normal | italic
     weight: int
     path: Path
+    data: bytes = b""  # the face cut to a text's characters (cut)
 
     @property
     def name(self) -> str:
@@ -50,9 +56,18 @@ def font_face_css(found: list[Face], url) -> str:
         f'src: url("{url(f)}"); }}' for f in found)
 
 
+# What the layout adds to a text: hyphens, digits of calls and page numbers, spaces and marks.
+ADDED = "-\u2010\u00ad\u00a0\u2002\u2009 0123456789|¶.,:;()[]–—"
+
+
+def cut(found: list[Face], text: str) -> list[Face]:
+    """Each face cut to the characters of `text` and those the layout adds."""
+    characters = "".join(sorted(set(text + ADDED)))
+    return [Face(f.style, f.weight, f.path, subset(f, characters)) for f in found]
+
+
 def subset(face: Face, text: str) -> bytes:
-    """The face cut down to the characters of `text` (and the ones a reader's
-    hyphenation may add), as a TrueType file."""
+    """The face cut down to the characters of `text`, as a TrueType file."""
     from fontTools import subset as fonttools_subset
 
     options = fonttools_subset.Options()
@@ -62,7 +77,7 @@ def subset(face: Face, text: str) -> bytes:
     options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]  # Graphite, which EPUB readers do not use
     font = fonttools_subset.load_font(str(face.path), options)
     subsetter = fonttools_subset.Subsetter(options)
-    subsetter.populate(text=text + "-\u2010\u00ad0123456789")
+    subsetter.populate(text=text)
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)

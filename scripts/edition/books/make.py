@@ -17,10 +17,11 @@ def wanted() -> bool:
 
 def write_all(edition, rendered: dict, site_dir: Path) -> dict[str, Path]:
     """Every language's PDF and EPUB; returns the files written, by their site path."""
-    faces = fonts.faces()
+    found = fonts.faces()
     written = {}
     for lang in sorted(rendered):
         book = content.book(lang, rendered[lang], edition)
+        faces = fonts.cut(found, content.characters(book))
         for kind, render in (("pdf", pdf.render), ("epub", epub.render)):
             path = downloads.book_path(kind, lang)
             target = site_dir / path

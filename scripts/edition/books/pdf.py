@@ -8,6 +8,7 @@ same sources: its dates are the release's and its identifier a hash of its HTML.
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import xml.etree.ElementTree as etree
@@ -18,6 +19,10 @@ from .content import Book, classes, edition_line
 from .words import word
 
 STYLESHEET = Path(__file__).with_name("print.css")
+
+
+def _data_uri(face: fonts.Face) -> str:
+    return "data:font/ttf;base64," + base64.b64encode(face.data).decode("ascii")
 
 
 def _element(tag: str, text: str | None = None, **attributes: str) -> etree.Element:
@@ -70,7 +75,7 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
         if content:
             etree.SubElement(head, "meta", name=name, content=content)
     style = etree.SubElement(head, "style")
-    style.text = fonts.font_face_css(faces, lambda face: face.path.as_uri()) + "\n" + STYLESHEET.read_text("utf-8")
+    style.text = fonts.font_face_css(faces, _data_uri) + "\n" + STYLESHEET.read_text("utf-8")
     body = etree.SubElement(html, "body")
 
     front = etree.SubElement(body, "section", {"class": "front"})
