@@ -149,19 +149,25 @@ def plain_project(edition: Path, dest: Path, work: Path) -> Path:
     return dest
 
 
+NO_BOOKS = {"EDITION_BOOKS": "0"}  # the site alone: the books are measured on their own
+
+
 def edition_against_plain(runs: int, work: Path) -> dict:
+    """The site's build against plain Material's, and the same build with the books."""
     edition = copy_project(work / "edition")
     plain = plain_project(edition, work / "plain", work)
-    times = {"edition": [], "plain": []}
-    memory = {"edition": [], "plain": []}
-    for run in range(runs):  # alternated, so that a slow moment of the machine hits both
-        for name, project in (("edition", edition), ("plain", plain)):
-            seconds, peak = timed_build(project, work / f"{name}-site")
+    kinds = (("edition", edition, NO_BOOKS), ("plain", plain, NO_BOOKS), ("books", edition, {"EDITION_BOOKS": "1"}))
+    times = {name: [] for name, _, _ in kinds}
+    memory = {name: [] for name, _, _ in kinds}
+    for run in range(runs):  # alternated, so that a slow moment of the machine hits all
+        for name, project, env in kinds:
+            seconds, peak = timed_build(project, work / f"{name}-site", extra_env=env)
             times[name].append(seconds)
             memory[name].append(peak)
-        print(f"  run {run + 1}: edition {times['edition'][-1]:.2f} s, plain {times['plain'][-1]:.2f} s")
+        print(f"  run {run + 1}: " + ", ".join(f"{name} {times[name][-1]:.2f} s" for name in times))
     pages = {name: sum(1 for _ in (work / f"{name}-site").rglob("*.html")) for name in times}
-    return {"times": times, "memory": memory, "pages": pages,
+    books = {path.name: path.stat().st_size for path in sorted((work / "books-site" / "data").glob("edition-*.*"))}
+    return {"times": times, "memory": memory, "pages": pages, "books": books,
             "ratio": statistics.median(times["edition"]) / statistics.median(times["plain"])}
 
 
@@ -176,7 +182,7 @@ def synthetic_edition(sizes: list[int], runs: int, work: Path) -> dict:
         (project / "sources" / "references.bib").write_text(bib, encoding="utf-8")
         times, peaks = [], []
         for run in range(runs):
-            seconds, peak = timed_build(project, work / f"synthetic-{size}-site")
+            seconds, peak = timed_build(project, work / f"synthetic-{size}-site", extra_env=NO_BOOKS)
             times.append(seconds)
             peaks.append(peak)
             print(f"  {size} sources, run {run + 1}: {seconds:.2f} s, {peak:.0f} MB")
@@ -280,12 +286,26 @@ def report_lines(args, build: dict, growth: dict, view: list[dict], lh: dict | N
         "plugins without the edition's hook, fed the Markdown and files the hook produced.", "",
         "| build | HTML pages | median s | runs (s) | peak MB |", "| --- | ---: | ---: | --- | ---: |",
     ]
-    for name in ("edition", "plain"):
+    for name in ("edition", "plain"):  # the books' build has a section of its own
         lines.append(f"| {name} | {build['pages'][name]} | {med(build['times'][name]):.2f} | "
                      + ", ".join(f"{t:.2f}" for t in build["times"][name])
                      + f" | {max(build['memory'][name]):.0f} |")
     lines += ["", f"Ratio edition / plain: **{build['ratio']:.2f}×** (goal ≤ {GOALS['ratio']}×): "
               f"{verdict(build['ratio'] <= GOALS['ratio'])}.", ""]
+
+    med_books = med(build["times"]["books"]) - med(build["times"]["edition"])
+    lines += ["## The books: two PDFs and two EPUBs", "",
+              "The same build with the books (EDITION_BOOKS=1, as `make build` and the Pages workflow run it) "
+              "against the build without them, in the same runs: their cost is the difference.", "",
+              "| build | median s | runs (s) | peak MB |", "| --- | ---: | --- | ---: |"]
+    for name in ("edition", "books"):
+        lines.append(f"| {'site and books' if name == 'books' else 'site alone'} | {med(build['times'][name]):.2f} | "
+                     + ", ".join(f"{t:.2f}" for t in build["times"][name]) + f" | {max(build['memory'][name]):.0f} |")
+    lines += ["", f"Making the books: **{med_books:.2f} s**; peak memory of the build with them "
+              f"**{max(build['memory']['books']):.0f} MB** (without: {max(build['memory']['edition']):.0f} MB).", "",
+              "| file | bytes |", "| --- | ---: |"]
+    lines += [f"| `{name}` | {size:,} |" for name, size in build["books"].items()]
+    lines.append("")
 
     sizes = sorted(growth)
     lines += ["## Synthetic editions", "",
@@ -367,7 +387,7 @@ def main() -> None:
         server = start_pages_server(served)  # started first: the build's SITE_URL has its port
         try:
             url = server_url(server)
-            timed_build(work / "edition", served, site_url=url)
+            timed_build(work / "edition", served, site_url=url, extra_env=NO_BOOKS)
             view = first_view(url, server)
             lh = None if args.no_lighthouse else lighthouse(url + "article/", args.lighthouse_runs, work)
         finally:

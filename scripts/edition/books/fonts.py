@@ -71,8 +71,10 @@ def subset(face: Face, text: str) -> bytes:
     from fontTools import subset as fonttools_subset
 
     options = fonttools_subset.Options()
-    options.layout_features = ["*"]  # kerning, ligatures and mark positioning for the tie
-    options.name_IDs = ["*"]
+    # Kerning, ligatures, and the marks' positioning that sets the tie of i͡a over both letters.
+    options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "rlig"]
+    options.name_IDs = ["*"]  # the family's names and its licence (OFL) travel with the cut
+    options.hinting = False  # screens and PDF viewers render outlines well without it
     options.notdef_outline = True
     options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]  # Graphite, which EPUB readers do not use
     font = fonttools_subset.load_font(str(face.path), options)

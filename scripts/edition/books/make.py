@@ -19,9 +19,11 @@ def write_all(edition, rendered: dict, site_dir: Path) -> dict[str, Path]:
     """Every language's PDF and EPUB; returns the files written, by their site path."""
     found = fonts.faces()
     written = {}
-    for lang in sorted(rendered):
-        book = content.book(lang, rendered[lang], edition)
-        faces = fonts.cut(found, content.characters(book))
+    made = [content.book(lang, rendered[lang], edition) for lang in sorted(rendered)]
+    # One cut of the faces for both languages: they share most characters, and cutting is slow.
+    faces = fonts.cut(found, "".join(content.characters(book) for book in made))
+    for book in made:
+        lang = book.lang
         for kind, render in (("pdf", pdf.render), ("epub", epub.render)):
             path = downloads.book_path(kind, lang)
             target = site_dir / path
