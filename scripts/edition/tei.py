@@ -302,8 +302,8 @@ def principle_parts(edition) -> list[tuple[str, dict, list[str]]]:
             "normalization gives `orig` and `reg`. `corr` and `reg` name the edition in `@resp`. The reason, "
             'in Russian and English, is a `note` of `@type` `"emendation"` in the back matter, whose `@target` '
             "points to the place.",
-            "The author's forms of names (Райхсвер beside Рейхсвер), his punctuation and his grammar are not "
-            "corrected. An evident slip that only a conjecture could put right is kept, marked with `sic` "
+            "The author's forms of names (Райхсвер beside Рейхсвер), the author's punctuation and grammar are "
+            "not corrected. An evident slip that only a conjecture could put right is kept, marked with `sic` "
             f"alone and explained in its note: {slips}.",
         ]),
         ("normalization", {"method": "silent"}, [
