@@ -50,7 +50,7 @@ def test_fix_a_name_form(tmp_path):
     project = copy_project(tmp_path / "project")
     names = project / "sources/names.yml"
     edit(names, "    name: {ru: Вильгельм Куно, en: Wilhelm Cuno}", "    name: {ru: Вильгельм Куно, en: Wilhelm Kuno}")
-    edit(names, "      en: [Cuno]", "      en: [Kuno]")
+    edit(names, "      en: [W. Cuno, Cuno]", "      en: [W. Kuno, Kuno]")
     edit(project / "docs/en/article.md", "Reich Chancellor W. Cuno", "Reich Chancellor W. Kuno")
     site = build(project, tmp_path)
     register = (site / "en/registers/index.html").read_text(encoding="utf-8")

@@ -47,7 +47,7 @@ def hostile_site(tmp_path_factory):
     edit(sources / "names.yml", "    name: {ru: Вильгельм Куно, en: Wilhelm Cuno}",
          f"    name: {{ru: {_yaml('Вильгельм Куно ' + HOSTILE)}, en: {_yaml('Wilhelm Cuno ' + HOSTILE)}}}")
     edit(sources / "names.yml", "      ru: рейхсканцлер Германии", f"      ru: {_yaml('рейхсканцлер ' + HOSTILE)}")
-    edit(sources / "names.yml", "      en: Chancellor of Germany", f"      en: {_yaml('Chancellor ' + HOSTILE)}")
+    edit(sources / "names.yml", "      en: Reich Chancellor of Germany", f"      en: {_yaml('Reich Chancellor ' + HOSTILE)}")
     edit(sources / "timeline.yml", "    en: French and Belgian troops occupy the Ruhr region.",
          f"    en: {_yaml('French and Belgian troops occupy the Ruhr region. ' + HOSTILE)}")
     edit(sources / "emendations.yml", "    ru: Пропущен пробел между инициалами; в остальных местах статьи автор пишет «С. А.».",

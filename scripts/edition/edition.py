@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,6 +51,7 @@ class Edition:
     abstracts: dict[str, str]  # the Russian summary, the English abstract: plain text
     timeline: list[timeline.Event]
     releases: list[changelog.Release]  # newest first
+    imprints: dict[str, str] = field(default_factory=dict)  # names.yml: place of publication → English
 
     @property
     def release(self) -> changelog.Release:
@@ -64,7 +65,7 @@ class Edition:
 
     @property
     def place_names(self) -> dict[str, str]:
-        return names.place_names(self.names)
+        return names.place_names(self.names, self.imprints)
 
 
 @contextmanager
@@ -88,11 +89,14 @@ def load() -> Edition:
     found = emendations.parse(yamlfile.load(paths.EMENDATIONS), paths.EMENDATIONS, the_witness)
     meta = metadata.parse(yamlfile.load(paths.ARTICLE_META), paths.ARTICLE_META)
     works = bibliography.parse(textfile.read(paths.BIBLIOGRAPHY), paths.BIBLIOGRAPHY)
-    entries = names.parse(yamlfile.load(paths.NAMES), paths.NAMES)
+    names_data = yamlfile.load(paths.NAMES)
+    entries = names.parse(names_data, paths.NAMES)
+    imprints = names.parse_imprints(names_data, paths.NAMES, entries)
     for entry in entries.values():
-        if entry.work and entry.work not in works:
-            raise EditionError(paths.NAMES, entry.line, f"'{entry.id}': work '{entry.work}' is not in "
-                                                        f"{paths.BIBLIOGRAPHY.name}")
+        for key in (entry.work, *entry.works):
+            if key and key not in works:
+                raise EditionError(paths.NAMES, entry.line, f"'{entry.id}': work '{key}' is not in "
+                                                            f"{paths.BIBLIOGRAPHY.name}")
     texts = {path.name.removesuffix(".md"): textfile.read(path)
              for path in sorted(paths.TEXTS.glob("*.md")) if path.name != "README.md"}
     for name, text in texts.items():
@@ -122,6 +126,7 @@ def load() -> Edition:
         abstracts={"ru": _plain_text(texts, "summary.ru"), "en": _plain_text(texts, "abstract.en")},
         timeline=events,
         releases=changelog.parse(yamlfile.load(paths.CHANGELOG), paths.CHANGELOG),
+        imprints=imprints,
     )
 
 

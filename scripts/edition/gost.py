@@ -46,6 +46,10 @@ def segments(text: str) -> list[tuple[str, str]]:
     return out
 
 TERMINAL = (".", "…", "!", "?")
+LETTER = re.compile(r"[^\W\d_]")
+# A range between figures: English writes an en dash without spaces ("pp. 150–152", "1956–2000").
+RANGE = re.compile(r"(?<=\d)\s*[–-]\s*(?=\d)")
+SHORT_SET = "set"  # reference(short=SHORT_SET): the short form of note 14 (marks.CITE_MODES)
 
 MONTHS = {
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
@@ -95,6 +99,8 @@ class Style:
     def text(self, value: str) -> str:
         if self.lang != "en":
             return value
+        if not LETTER.search(value):  # a title of figures alone ("1920 – 1926") has no
+            return RANGE.sub("–", value)  # language: English writes its range unspaced
         if self.marked and is_cyrillic(value):
             return _run("ru-Latn", romanize(value))
         return romanize(value)
@@ -112,7 +118,7 @@ class Style:
         if date is None:
             return ""
         if date.end_year:
-            return f"{date.year} – {date.end_year}"
+            return f"{date.year} – {date.end_year}" if self.lang == "ru" else f"{date.year}–{date.end_year}"
         if date.day and date.month:
             month = MONTHS[self.lang][date.month - 1]
             return f"{date.day} {month} {date.year} {self.words['year']}".strip()
@@ -144,20 +150,21 @@ class Style:
         return value
 
 
-def reference(work: Work, lang: str, short: bool = False,
+def reference(work: Work, lang: str, short: bool | str = False,
               place_names: dict[str, str] | None = None, marked: bool = False) -> str:
     """The description of `work` as a note gives it. `short` is the abbreviated form the
-    author uses for a volume cited again (set title, volume, imprint); `marked` keeps the
-    marks of the runs in another language (see RUN)."""
+    author uses for a volume cited again (set title, volume, imprint), or SHORT_SET, the
+    form of note 14 (set title, number of volumes, the set's imprint, volume); `marked`
+    keeps the marks of the runs in another language (see RUN)."""
     return describe(work, Style(lang, place_names, marked), short)
 
 
-def describe(work: Work, style: Style, short: bool = False) -> str:
+def describe(work: Work, style: Style, short: bool | str = False) -> str:
     """`reference` with a Style made once by the caller (for many works)."""
     return _describe(work, style, short)
 
 
-def _describe(work: Work, style: Style, short: bool = False) -> str:
+def _describe(work: Work, style: Style, short: bool | str = False) -> str:
     """Describe a work once per form: a collection's description recurs in each document's."""
     memo = work.__dict__.setdefault("_descriptions", {})
     key = (style.memo_key, short)
@@ -166,7 +173,7 @@ def _describe(work: Work, style: Style, short: bool = False) -> str:
     return memo[key]
 
 
-def _describe_uncached(work: Work, style: Style, short: bool) -> str:
+def _describe_uncached(work: Work, style: Style, short: bool | str) -> str:
     if work.type in ("incollection", "inbook"):
         return _part(work, style, short)
     if work.type == "collection" and work.parent is not None:
@@ -241,7 +248,7 @@ def _inherited_date(work: Work) -> Date | None:
     return None
 
 
-def _monograph(work: Work, style: Style, short: bool) -> str:
+def _monograph(work: Work, style: Style, short: bool | str) -> str:
     if short:
         return sentence(style.title(work))
     description = _title_block(work, style)
@@ -251,10 +258,15 @@ def _monograph(work: Work, style: Style, short: bool) -> str:
     return sentence(_with_heading(work, style, description), _imprint(work, style))
 
 
-def _volume(work: Work, style: Style, short: bool) -> str:
+def _volume(work: Work, style: Style, short: bool | str) -> str:
     volume = f"{style.words['volume']} {work.own('volume')}".strip()
     if work.own("title"):
         volume += ": " + style.title(work)
+    if short == SHORT_SET:  # «… 1920 – 1941 гг. В 3-х т. М., 2011. Т. 1: 1920 – 1926.» (note 14)
+        count = work.parent.own("volumes")
+        volumes = style.words["volumes"].format(n=count) if count else ""
+        return sentence(_describe(work.parent, style, True), volumes[:1].upper() + volumes[1:],
+                        _imprint(work.parent, style), volume)
     set_description = _describe(work.parent, style, short)
     imprint = _imprint(work, style, inherit=False)
     if short and not imprint:
@@ -264,7 +276,7 @@ def _volume(work: Work, style: Style, short: bool) -> str:
     return sentence(set_description, volume, imprint)
 
 
-def _part(work: Work, style: Style, short: bool = False) -> str:
+def _part(work: Work, style: Style, short: bool | str = False) -> str:
     """A document in a collection, or a chapter in a book: its own description, `//`, and
     the description of the whole it is printed in."""
     own = _with_heading(work, style, style.title(work))
@@ -304,10 +316,11 @@ def sort_key(work: Work) -> tuple:
 
 
 def citation_text(work, mode: str | None, lang: str, place_names: dict[str, str], marked: bool = False) -> str:
-    """What a note's [@KEY MODE] says: the reference (MODE none or short), «Там же» / "Ibid."
+    """What a note's [@KEY MODE] says: the reference (MODE none, short or shortset), «Там же» / "Ibid."
     (ibid), or the author's name with «Указ. соч.» / "Op. cit." (opcit)."""
     if mode == "ibid":
         return "Ibid." if lang == "en" else "Там же."
     if mode == "opcit":
         return f"{heading(work, Style(lang, marked=marked))} {'Op. cit.' if lang == 'en' else 'Указ. соч.'}".strip()
-    return reference(work, lang, short=mode == "short", place_names=place_names, marked=marked)
+    short = SHORT_SET if mode == "shortset" else mode == "short"
+    return reference(work, lang, short=short, place_names=place_names, marked=marked)

@@ -42,7 +42,10 @@ BROKEN = re.compile(r"\{(?:" + "|".join(NAMES) + r")\b[^}\n]*(?:\}|$)|\{[a-z]+(?
 # [link text](cite:KEY); the link text may hold one level of brackets: «[б/м, …]».
 CITE_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(cite:([^)\s]*)\)")
 CITE_TOKEN = r"\[@([^\]\s]*)(?:\s+([a-z]+))?\]"
-CITE_MODES = ("short", "ibid", "opcit")
+# short: the set title, volume and imprint of a volume cited again (notes 17, 19);
+# shortset: the same with the set's number of volumes and its imprint before the volume, as
+# the author abbreviates note 14.
+CITE_MODES = ("short", "shortset", "ibid", "opcit")
 ANCHOR = re.compile(r"^\{:\s*#(p\d+)\s*\}\s*$")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 FENCE = re.compile(r"^\s*(```|~~~)")

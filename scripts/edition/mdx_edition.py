@@ -223,6 +223,7 @@ def work_link(page: Page, key: str) -> str:
     return page.link(f"{paths.WORKS_FOLDER}/{key}.md")
 
 
+
 class CiteToken(InlineProcessor):
     """[@KEY], [@KEY short|ibid|opcit] in the English notes: the reference itself."""
 
@@ -338,7 +339,16 @@ def register(argument: str, page: Page) -> str:
     group = [e for e in page.edition.names.values() if e.group == argument]
     if argument not in names.GROUPS:
         raise ValueError(f"{{register {argument}}}: unknown group (known: {', '.join(names.GROUPS)})")
-    return registers.render(group, page.lang, page.edition.paragraphs[page.lang], page.link("article.md"))
+    from . import works_pages
+    bibliography = page.edition.bibliography
+    style = gost.Style(page.lang, marked=page.lang == "en")
+
+    def bibliography_link(key: str) -> str:
+        """The author's name as the bibliography heads the work, linked to the work's page."""
+        return f"[{works_pages.runs(gost.heading(bibliography[key], style))}]({work_link(page, key)})"
+
+    return registers.render(group, page.lang, page.edition.paragraphs[page.lang], page.link("article.md"),
+                            bibliography_link)
 
 
 def timeline_table(argument: str, page: Page) -> str:

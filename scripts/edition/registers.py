@@ -3,14 +3,17 @@ where each is named in the article, found by its forms in each language's paragr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import escape
 from .names import Entry
 
 GROUP_LABELS = {
     "ru": {"forms_ru": "В русском тексте", "forms_en": "В английском переводе", "paragraphs": "Абзацы",
-           "not_named": "в тексте статьи не упоминается"},
+           "not_named": "в тексте статьи не упоминается", "in_bibliography": "В библиографии"},
     "en": {"forms_ru": "In the Russian text", "forms_en": "In the English translation",
-           "paragraphs": "Paragraphs", "not_named": "not named in the article's text"},
+           "paragraphs": "Paragraphs", "not_named": "not named in the article's text",
+           "in_bibliography": "In the bibliography"},
 }
 
 
@@ -25,8 +28,12 @@ def sort_key(entry: Entry, lang: str) -> str:
     return key.lstrip("«").casefold().replace("ё", "е")
 
 
-def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str) -> str:
-    """One group as a Markdown list, each entry with its own anchor (#id)."""
+def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str,
+           work_link: Callable[[str], str] | None = None) -> str:
+    """One group as a Markdown list, each entry with its own anchor (#id). `work_link(key)` is
+    the Markdown link to a work's page whose text is the author's name as the bibliography
+    writes it (in English romanized: «Shteĭn B. E.» for “B. E. Shtein”): the entry of a
+    person who wrote works the notes cite leads there under that form."""
     words = GROUP_LABELS[lang]
     lines = []
     for entry in sorted(entries, key=lambda e: sort_key(e, lang)):
@@ -42,6 +49,8 @@ def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], a
             f"{words['forms_en']}: " + ", ".join(f"“{escape.md(f)}”" for f in entry.forms["en"]),
             f"{words['paragraphs']}: {where}" if where else words["not_named"],
         ]
+        if entry.works and work_link is not None:
+            details.append(f"{words['in_bibliography']}: " + ", ".join(work_link(key) for key in entry.works))
         if entry.note:
             details.append(f"*{escape.md(entry.note[lang])}*")
         lines.append(f"- {head}  \n  " + " · ".join(details))

@@ -32,6 +32,8 @@ def closed(properties: dict, required: tuple[str, ...] = ()) -> dict:
 NAME_ENTRY = closed({
     "id": ID, "name": BOTH, "sort": BOTH, "life": TEXT, "role": BOTH, "note": BOTH, "work": TEXT,
     "forms": closed({"ru": FORMS, "en": FORMS}, ("ru", "en")),
+    "works": {"type": "array", "items": TEXT, "minItems": 1,
+              "description": "the bibliography keys of the works the person wrote"},
 }, ("id", "name", "forms"))
 PERSON = {**NAME_ENTRY, "required": ["id", "name", "forms", "sort", "role"]}
 
@@ -40,6 +42,7 @@ NAMES = closed({
     "places": {"type": "array", "items": NAME_ENTRY},
     "organisations": {"type": "array", "items": NAME_ENTRY},
     "documents": {"type": "array", "items": NAME_ENTRY},
+    "imprints": {"type": "array", "items": closed({"location": TEXT, "en": TEXT}, ("location", "en"))},
 }, ("persons", "places", "organisations", "documents"))
 
 TIMELINE = {"type": "array", "minItems": 1, "items": closed({

@@ -17,7 +17,7 @@ HEAD = {
 KINDS = {
     "ru": {"correction": "исправление", "deletion": "удаление", "normalisation": "нормализация",
            "sic": "sic"},
-    "en": {"correction": "correction", "deletion": "deletion", "normalisation": "normalisation",
+    "en": {"correction": "correction", "deletion": "deletion", "normalisation": "normalization",
            "sic": "sic"},
 }
 PARTS = {

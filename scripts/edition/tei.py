@@ -41,7 +41,7 @@ CHOICE = {"correction": ("sic", "corr"), "deletion": ("sic", "corr"), "normalisa
 NAME_TAGS = {"persons": "persName", "places": "placeName", "organisations": "orgName", "documents": "title"}
 # names.yml group → (list element, entry element, heading of its division)
 REGISTERS = {"persons": ("listPerson", "person", "Persons"), "places": ("listPlace", "place", "Places"),
-             "organisations": ("listOrg", "org", "Organisations"), "documents": ("listBibl", "bibl", "Documents")}
+             "organisations": ("listOrg", "org", "Organizations"), "documents": ("listBibl", "bibl", "Documents")}
 LANGUAGE_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 PARTS = ("incollection", "inbook", "article")  # entry types described at two levels, analytic and monogr
 MISSING_NOTE = {"ru": "Текста этого примечания в источнике нет.", "en": "The witness lacks the text of this note."}
@@ -276,7 +276,7 @@ PROJECT = (
     "its only known witness; the author's notes are kept as printed, and every work they cite is described "
     "in the bibliography; the English translation is the edition's own.",
     "This file holds both texts, aligned paragraph by paragraph and note by note, with the bibliography, the "
-    "registers of persons, places, organisations and documents, and the reason for every emendation. It is "
+    "registers of persons, places, organizations and documents, and the reason for every emendation. It is "
     "written from the same source files as the edition's website.",
 )
 
@@ -299,11 +299,11 @@ def principle_parts(edition) -> list[tuple[str, dict, list[str]]]:
             "A correction gives the witness's reading in `sic` and the edition's in `corr` of `@type` "
             '`"correction"`; a deletion of text the extraction printed more than once is a `sic` and a `corr` '
             'of `@type` `"deletion"` holding what the edition keeps (empty when nothing is kept); a '
-            "normalisation gives `orig` and `reg`. `corr` and `reg` name the edition in `@resp`. The reason, "
+            "normalization gives `orig` and `reg`. `corr` and `reg` name the edition in `@resp`. The reason, "
             'in Russian and English, is a `note` of `@type` `"emendation"` in the back matter, whose `@target` '
             "points to the place.",
-            "The author's forms of names (Райхсвер beside Рейхсвер), his punctuation and his grammar are not "
-            "corrected. An evident slip that only a conjecture could put right is kept, marked with `sic` "
+            "The author's forms of names (Райхсвер beside Рейхсвер), the author's punctuation and grammar are "
+            "not corrected. An evident slip that only a conjecture could put right is kept, marked with `sic` "
             f"alone and explained in its note: {slips}.",
         ]),
         ("normalization", {"method": "silent"}, [
@@ -332,7 +332,7 @@ def principle_parts(edition) -> list[tuple[str, dict, list[str]]]:
             '`"missing"`. The edition does not supply them.',
         ]),
         ("interpretation", {}, [
-            "Persons, places, organisations and documents named in the paragraphs of both texts are tagged "
+            "Persons, places, organizations and documents named in the paragraphs of both texts are tagged "
             "`persName`, `placeName`, `orgName` and `title`, whose `@ref` points to their entry in the registers "
             "of the back matter. The forms come from one list (sources/names.yml), which the website's "
             "registers share. Where forms overlap the longest is tagged, and a name within a tagged name is "
@@ -349,27 +349,36 @@ def principle_parts(edition) -> list[tuple[str, dict, list[str]]]:
     ]
 
 
+TRANSLATORS_NOTE = "translators-note.en"  # sources/text/: the English home page includes it too
+SUMMARY_TRANSLATION = "summary-translation.en"  # the edition's English of the Russian summary
+
+
 def translation_conventions(edition) -> list[str]:
-    slips = ", ".join(f"«{e.witness}» as “{e.english}”" for e in edition.emendations.values() if e.is_sic)
+    """How the translation is encoded, then the translator's note itself, read from the one
+    text the English home page includes (each paragraph and list item a paragraph)."""
     return [
-        "The English text is this edition's translation of the Russian text established here. It follows "
-        f"the emended readings and marks no emendation; the slips kept in the Russian are kept, and marked "
-        f"with `sic`, in the English too ({slips}). The English title, abstract and keywords are the author's "
-        "own English and stand, as printed, in the front of the Russian text.",
         "Each English paragraph and note points to its Russian counterpart with `@corresp` (en-p1 to p1, en-n1 "
         "to n1, and so on); a `pb` pointing to the Russian page break shows where a page of the printed "
-        "original begins.",
-        "Quotations are translated from the author's Russian wording, also where their originals are German, "
-        "French or Polish: they are not the words their speakers wrote or said.",
-        "Names take their established English forms, with the initials the author gives; institutions their "
-        "standard English names. Every form comes from the edition's list of names, which the Russian text "
-        "and the registers share.",
-        "The references of the notes are written from the bibliography: Russian authors and titles "
-        "romanized by the ALA-LC table with its diacritics, Russian and German titles followed by an English "
-        "translation in square brackets, places of publication in English. «Там же» is given as “Ibid.”, "
-        "«Указ. соч.» as “Op. cit.”, «Цит. по:» as “Quoted in:”, «См. об этом:» as “See on this:” and «С.» "
-        "as “P.”; where the author shortens a repeated reference, so does the translation.",
+        "original begins. The slips kept in the Russian text are kept, and marked with `sic`, in the English "
+        "too. The front of the English text holds the edition's translation of the author's Russian summary.",
+        *(plain_markdown(block) for block in markdown_blocks(edition.texts[TRANSLATORS_NOTE])),
     ]
+
+
+def markdown_blocks(text: str) -> list[str]:
+    """The paragraphs and list items of a Markdown text, each joined into one line."""
+    blocks: list[str] = []
+    for paragraph in text.split("\n\n"):
+        items = re.split(r"^- ", paragraph.strip(), flags=re.M)
+        blocks += [" ".join(item.split()) for item in items if item.strip()]
+    return blocks
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown prose as plain text: links as their words, no emphasis, HTML tags or code marks."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return text.replace("**", "").replace("`", "")
 
 
 def profile_desc(head: etree.Element, edition) -> None:
@@ -427,8 +436,10 @@ def russian_text(group: etree.Element, edition) -> None:
 def english_text(group: etree.Element, edition) -> None:
     text = sub(group, "text", id="text-en", lang="en", type="translation", corresp="#text-ru",
                decls="#translation")
-    title_page(sub(text, "front"), edition.metadata.title["en"])
+    front = sub(text, "front")
+    title_page(front, edition.metadata.title["en"])
     context = Context(edition, "en", False, edition.articles["en"].notes, name_patterns(edition, "en"))
+    shared_text(front, edition.texts[SUMMARY_TRANSLATION], "summary", replace(context, names=()))
     body(text, edition.articles["en"], context)
 
 
@@ -595,7 +606,7 @@ def back(outer: etree.Element, edition) -> None:
         sub(div, "head", heading)
         listing = sub(div, list_tag, **({"type": group} if list_tag == "listBibl" else {}))
         for entry in (e for e in edition.names.values() if e.group == group):
-            register_entry(listing, entry, entry_tag)
+            register_entry(listing, entry, entry_tag, edition)
 
 
 def reasons(div: etree.Element, edition) -> None:
@@ -712,8 +723,9 @@ def date_element(parent: etree.Element, value: str) -> None:
         sub(parent, "date", value, when=value)
 
 
-def register_entry(listing: etree.Element, entry, entry_tag: str) -> None:
-    """A names.yml entry: its names in both languages, life dates if given, role and note."""
+def register_entry(listing: etree.Element, entry, entry_tag: str, edition) -> None:
+    """A names.yml entry: its names in both languages, life dates if given, role and note, and
+    the works a person wrote, with the name as the bibliography heads them where it differs."""
     item = sub(listing, entry_tag, id=entry.id)
     for lang, name in entry.name.items():
         sub(item, NAME_TAGS[entry.group], name, lang=lang)
@@ -728,3 +740,11 @@ def register_entry(listing: etree.Element, entry, entry_tag: str) -> None:
             sub(item, "note", text, type=kind, lang=lang)
     if entry.work:
         sub(item, "ptr", target=f"#{entry.work}")
+    for key in entry.works:  # the works the person wrote, and the name as the bibliography heads them
+        work = edition.bibliography[key]
+        authors = work.names("author")
+        style = gost.Style("en")
+        if authors and style.text(authors[0].family) != entry.sort.get("en"):  # «Shteĭn» for Shtein
+            sub(item, NAME_TAGS[entry.group], gost.heading(work, style), type="bibliographic",
+                lang="ru-Latn" if work.lang == "russian" else work.lang_code)
+        sub(item, "ptr", type="bibliography", target=f"#{key}")
