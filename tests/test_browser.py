@@ -79,6 +79,26 @@ def test_english_search_finds_inflected_forms(page, base):
     assert results[0] == "/en/article/", results  # the article ranks first
 
 
+@pytest.mark.parametrize("path", ["/article/", "/en/article/"])
+def test_the_search_index_waits_until_search_is_opened(browser, base, path):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    try:
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        before = list(requests)
+        page.click("input.md-search__input")
+        page.wait_for_function("ready => ready.includes(document.querySelector('.md-search-result__meta')"
+                               ".textContent.trim())", arg=list(READY), timeout=15000)
+    finally:
+        context.close()
+    assert not any(p.endswith("/search/search_index.json") for p in before), before
+    assert any(p.endswith("/search/search_index.json") for p in requests), requests
+
+
 # --- the reader's edition ------------------------------------------------------------------------
 
 TOOLTIP = ".md-tooltip2--active"
