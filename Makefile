@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing biber node books-deps epubcheck clean python
+.PHONY: help serve build test test-fast check generate lock release-files benchmark benchmark-site chromium java jing biber node books-deps epubcheck fonts clean python
 
 help:
 	@echo "make serve      build the site and serve it at http://127.0.0.1:$(PORT)/; it rebuilds on every"
@@ -29,6 +29,8 @@ help:
 	@echo "make test       the whole test suite (installs Chromium, Java and Node where missing)"
 	@echo "make test-fast  the quick tests, for editing: no full builds, no browser"
 	@echo "make generate   write the works pages to build/works/ for a look"
+	@echo "make fonts      cut the site's face (Charis SIL) to the site's characters again, after a"
+	@echo "                text gains a new one (the tests say when); commit docs/assets/fonts/"
 	@echo "make lock       after editing requirements*.in: the hashed lock requirements.txt again"
 	@echo "make release-files  CITATION.cff and .zenodo.json from sources/, for a release"
 	@echo "make benchmark  the bibliography benchmark; make benchmark-site: the site's"
@@ -136,6 +138,13 @@ books-deps:
 	@dpkg -s $(BOOK_PACKAGES) >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $(BOOK_PACKAGES); }
+
+# The site's text face, cut to the characters of the built site (scripts/edition/webfonts.py):
+# after a text gains a new character, run this and commit docs/assets/fonts/.
+fonts: python $(STAMP) books-deps
+	@rm -rf build/fonts-site
+	EDITION_BOOKS=0 $(BIN)/mkdocs build --strict -q -d build/fonts-site
+	$(BIN)/python scripts/edition_cli.py fonts --site build/fonts-site
 
 # EPUBCheck holds the EPUBs to the standard in the tests (a jar run with the machine's Java).
 epubcheck:

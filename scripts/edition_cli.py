@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition import edition, gost, paths, release_files, tei, works_pages  # noqa: E402
+from edition import edition, gost, paths, release_files, tei, webfonts, works_pages  # noqa: E402
 from edition.errors import EditionError  # noqa: E402
 
 
@@ -36,8 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     tei_command = commands.add_parser("tei", help="write the edition in TEI P5")
     tei_command.add_argument("--out", type=Path, default=Path("build/edition.tei.xml"),
                              help="default: build/edition.tei.xml")
+    fonts_command = commands.add_parser("fonts", help="cut the site's text face to a built site's characters")
+    fonts_command.add_argument("--site", type=Path, required=True, help="a built site (make fonts builds one)")
     args = parser.parse_args(argv)
     try:
+        if args.command == "fonts":
+            for name, size in webfonts.write(args.site).items():
+                print(f"{webfonts.OUT.relative_to(paths.ROOT) / name}: {size:,} bytes")
+            return 0
         sources = edition.load()
         if args.command == "generate":
             count = works_pages.write_folder(edition.generate(sources), args.out)

@@ -95,8 +95,9 @@ def test_the_search_index_waits_until_search_is_opened(browser, base, path):
                                ".textContent.trim())", arg=list(READY), timeout=15000)
     finally:
         context.close()
-    assert not any(p.endswith("/search/search_index.json") for p in before), before
-    assert any(p.endswith("/search/search_index.json") for p in requests), requests
+    for asked in ("/search/search_index.json", "/workers/search."):  # the index, and the worker
+        assert not any(asked in p for p in before), before
+        assert any(asked in p for p in requests), requests
 
 
 # --- the reader's edition ------------------------------------------------------------------------

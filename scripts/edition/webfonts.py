@@ -1,0 +1,117 @@
+"""The site's text face: Charis SIL (Debian's fonts-sil-charis), cut for the web.
+
+`make fonts` writes docs/assets/fonts/: each face (regular, italic) cut into a Latin and a
+Cyrillic file, WOFF2, holding the characters the built site uses plus a base repertoire
+(the alphabets, digits, the punctuation of both languages), so that a new word seldom needs
+a new cut. A page downloads only the files whose characters it shows (`unicode-range`), and
+a character outside them falls back to the reader's serif face: a visual flaw, never a wrong
+text; the tests check that the committed files cover every character of the built site.
+
+The files are generated, committed like a lock file, and never edited by hand; the build
+only copies them. Cutting them at every build would cost a second.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import io
+from pathlib import Path
+
+from .books import fonts
+from .paths import DOCS
+
+OUT = DOCS / "assets" / "fonts"
+FACES = {"regular": ("normal", 400), "italic": ("italic", 400)}
+BASE = ("".join(map(chr, range(0x20, 0x7F))) + "«»„“”‘’–—…№§¶°×·•‹›‐‑ ‑\u00a0\u2009\u202f"
+        + "ÄÖÜäöüßÉéÈèÀàÇçÑñŁłŃńŚśŹźŻżĄąĘęÓó" + "".join(map(chr, range(0x0410, 0x0450))) + "Ёё")
+
+
+def is_cyrillic(char: str) -> bool:
+    return 0x0400 <= ord(char) <= 0x052F
+
+
+RANGES = {"latin": lambda c: not is_cyrillic(c), "cyrillic": is_cyrillic}
+
+
+class _Text(html.parser.HTMLParser):
+    """The characters a page shows: its text, without scripts and styles."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.chars: set[str] = set()
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+        for name, value in attrs:  # a title or aria-label shows in a tooltip, in the page's face
+            if name in ("title", "aria-label", "alt", "placeholder") and value:
+                self.chars.update(value)
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.chars.update(data)
+
+
+def site_characters(site: Path) -> set[str]:
+    """Every character the built site's pages show."""
+    parser = _Text()
+    for page in sorted(site.rglob("*.html")):
+        parser.feed(page.read_text(encoding="utf-8"))
+    return {c for c in parser.chars if c.isprintable() or c == "\u00a0"}
+
+
+def _face(name: str) -> fonts.Face:
+    style, weight = FACES[name]
+    return next(f for f in fonts.faces() if (f.style, f.weight) == (style, weight))
+
+
+def cut(face: fonts.Face, characters: str) -> bytes:
+    """A WOFF2 of `face` with just `characters`."""
+    from fontTools import subset as fonttools_subset
+
+    options = fonttools_subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk"]
+    options.hinting = False
+    options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # names, copyright and the OFL licence
+    font = fonttools_subset.load_font(str(face.path), options)
+    subsetter = fonttools_subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()
+
+
+def file_name(face: str, part: str) -> str:
+    return f"charis-{face}-{part}.woff2"
+
+
+def repertoire(site_chars: set[str]) -> dict[str, str]:
+    """The characters of each range's files: the site's and the base repertoire."""
+    chars = set(BASE) | site_chars
+    return {part: "".join(sorted(c for c in chars if keep(c))) for part, keep in RANGES.items()}
+
+
+def write(site: Path, out: Path = OUT) -> dict[str, int]:
+    """The four files from a built site; returns their sizes."""
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for part, characters in repertoire(site_characters(site)).items():
+        for name in FACES:
+            data = cut(_face(name), characters)
+            (out / file_name(name, part)).write_bytes(data)
+            sizes[file_name(name, part)] = len(data)
+    return sizes
+
+
+def covered(out: Path = OUT) -> dict[str, set[str]]:
+    """The characters each committed file holds, read back from its cmap."""
+    from fontTools.ttLib import TTFont
+    return {path.name: {chr(code) for code in TTFont(str(path)).getBestCmap()}
+            for path in sorted(out.glob("*.woff2"))}
