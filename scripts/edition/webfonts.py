@@ -1,7 +1,8 @@
 """The site's text face: Charis SIL (Debian's fonts-sil-charis), cut for the web.
 
-`make fonts` writes docs/assets/fonts/: each face (regular, italic) cut into a Latin and a
-Cyrillic file, WOFF2, holding the characters the built site uses plus a base repertoire
+`make fonts` writes docs/assets/fonts/: each face (regular, italic) cut into three WOFF2
+files, Latin (with Western European letters and the punctuation), Latin extended (Polish
+letters, the romanization's ĭ, ʹ and tie) and Cyrillic, holding the characters the built site uses plus a base repertoire
 (the alphabets, digits, the punctuation of both languages), so that a new word seldom needs
 a new cut. A page downloads only the files whose characters it shows (`unicode-range`), and
 a character outside them falls back to the reader's serif face: a visual flaw, never a wrong
@@ -26,11 +27,22 @@ BASE = ("".join(map(chr, range(0x20, 0x7F))) + "«»„“”‘’–—…№�
         + "ÄÖÜäöüßÉéÈèÀàÇçÑñŁłŃńŚśŹźŻżĄąĘęÓó" + "".join(map(chr, range(0x0410, 0x0450))) + "Ёё")
 
 
-def is_cyrillic(char: str) -> bool:
-    return 0x0400 <= ord(char) <= 0x052F
+# Each file's part of Unicode, as edition.css's @font-face rules give it (unicode-range): a
+# Russian page seldom needs the extended Latin, an English page seldom the Cyrillic.
+RANGES = {
+    "latin": ((0x0000, 0x00FF), (0x2000, 0x10FFFF)),
+    "latin-ext": ((0x0100, 0x03FF), (0x0530, 0x1FFF)),
+    "cyrillic": ((0x0400, 0x052F),),
+}
 
 
-RANGES = {"latin": lambda c: not is_cyrillic(c), "cyrillic": is_cyrillic}
+def part_of(char: str) -> str:
+    return next(part for part, spans in RANGES.items() if any(a <= ord(char) <= b for a, b in spans))
+
+
+def unicode_range(part: str) -> str:
+    """The part's range as CSS writes it."""
+    return ", ".join(f"U+{a:04X}-{b:04X}" for a, b in RANGES[part])
 
 
 class _Text(html.parser.HTMLParser):
@@ -95,7 +107,7 @@ def file_name(face: str, part: str) -> str:
 def repertoire(site_chars: set[str]) -> dict[str, str]:
     """The characters of each range's files: the site's and the base repertoire."""
     chars = set(BASE) | site_chars
-    return {part: "".join(sorted(c for c in chars if keep(c))) for part, keep in RANGES.items()}
+    return {part: "".join(sorted(c for c in chars if part_of(c) == part)) for part in RANGES}
 
 
 def write(site: Path, out: Path = OUT) -> dict[str, int]:
