@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from . import (
     bibliography,
     changelog,
     citations,
+    commentary,
     emendations,
     marks,
     metadata,
@@ -51,6 +52,7 @@ class Edition:
     abstracts: dict[str, str]  # the Russian summary, the English abstract: plain text
     timeline: list[timeline.Event]
     releases: list[changelog.Release]  # newest first
+    commentary: list[commentary.Note] = field(default_factory=list)  # the editor's notes, a, b, c…
 
     @property
     def release(self) -> changelog.Release:
@@ -112,6 +114,7 @@ def load() -> Edition:
     check_fidelity(articles["ru"], texts, the_witness, found)
     check_meta_marks(meta, [Scanned(a.path, lang, a.marks) for lang, a in articles.items()] + homes + shared)
     cited = {lang: citations.read(lang, articles[lang], works, found) for lang in paths.LANGUAGES}
+    editors_notes = commentary.parse(yamlfile.load(paths.COMMENTARY), paths.COMMENTARY, articles, found, works)
     check_uncited(works, cited[paths.DEFAULT_LANGUAGE])
     paragraphs = paragraphs_as_read(articles, found)
     events = timeline.parse(yamlfile.load(paths.TIMELINE), paths.TIMELINE)
@@ -122,6 +125,7 @@ def load() -> Edition:
         abstracts={"ru": _plain_text(texts, "summary.ru"), "en": _plain_text(texts, "abstract.en")},
         timeline=events,
         releases=changelog.parse(yamlfile.load(paths.CHANGELOG), paths.CHANGELOG),
+        commentary=editors_notes,
     )
 
 
