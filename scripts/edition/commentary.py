@@ -4,6 +4,8 @@ text, kept apart from the author's numbered notes and lettered a, b, c… by the
     parse(data, path, articles, emendations, bibliography)   the notes, checked, in letter order
     marked(text, notes, lang)     a paragraph's or note's Markdown with {ed ID} at each anchor
     into_article(markdown, …)     an article page's Markdown with every letter put in
+    concerning(notes, …)          the works each note concerns, for the works pages
+    mentioning(notes, entry, …)   the notes that name a register's entry
 
 Each entry is anchored to a paragraph (`p4`) or an author's note (`n8`); `at`, in each
 language, names the words after which its letter stands (at the end of the paragraph or note
@@ -264,13 +266,23 @@ def _replace_line(markdown: str, prefix: str, old: str, new: str) -> str:
     return pattern.sub(lambda m: m.group(1) + new, markdown, count=1)
 
 
-def cited(notes: list[Note], lang: str) -> dict[str, list[Note]]:
-    """The works the editor's notes cite in `lang`: key → the notes, in letter order."""
+def author_notes(note: Note, lang: str) -> set[int]:
+    """The author's notes an editor's note concerns: the one it is anchored to, those it links."""
+    found = {note.number} if note.on_note else set()
+    found |= {int(t[3:]) for t in FRAGMENT_LINK.findall(note.text[lang]) if t.startswith("fn:")}
+    return found
+
+
+def concerning(notes: list[Note], citations: list, lang: str) -> dict[str, list[Note]]:
+    """Work key → the editor's notes that cite it ([@KEY]) or concern an author's note citing
+    it, in letter order: what a work's page lists after the author's notes."""
     out: dict[str, list[Note]] = {}
     for note in notes:
-        for key, _ in re.findall(marks.CITE_TOKEN, note.text[lang]):
-            if note not in out.setdefault(key, []):
-                out[key].append(note)
+        keys = [key for key, _ in re.findall(marks.CITE_TOKEN, note.text[lang])]
+        numbers = author_notes(note, lang)
+        keys += [c.key for c in citations if c.note in numbers]
+        for key in dict.fromkeys(keys):
+            out.setdefault(key, []).append(note)
     return out
 
 
@@ -278,4 +290,9 @@ def plain(text: str) -> str:
     """A note's text without Markdown links and emphasis: for finding the names it mentions."""
     text = re.sub(marks.CITE_TOKEN, "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return text.replace("*", "")
+    return " ".join(text.replace("*", "").split())
+
+
+def mentioning(notes: list[Note], pattern: re.Pattern, lang: str) -> list[Note]:
+    """The notes whose text in `lang` names what `pattern` (a register entry's forms) finds."""
+    return [note for note in notes if pattern.search(plain(note.text[lang]))]

@@ -323,7 +323,9 @@ def _plain_text(texts: dict[str, str], name: str) -> str:
 
 def generate(edition: Edition) -> dict[str, dict[str, str]]:
     """The works pages and downloads of every language: language → file name → text."""
-    return works_pages.all_pages(edition.bibliography, edition.citations, edition.place_names)
+    editor_notes = {lang: commentary.concerning(edition.commentary, edition.citations[lang], lang)
+                    for lang in paths.LANGUAGES}
+    return works_pages.all_pages(edition.bibliography, edition.citations, edition.place_names, editor_notes)
 
 
 def is_generated(src_uri: str) -> bool:

@@ -347,7 +347,8 @@ def register(argument: str, page: Page) -> str:
     group = [e for e in page.edition.names.values() if e.group == argument]
     if argument not in names.GROUPS:
         raise ValueError(f"{{register {argument}}}: unknown group (known: {', '.join(names.GROUPS)})")
-    return registers.render(group, page.lang, page.edition.paragraphs[page.lang], page.link("article.md"))
+    return registers.render(group, page.lang, page.edition.paragraphs[page.lang], page.link("article.md"),
+                            page.edition.commentary)
 
 
 def timeline_table(argument: str, page: Page) -> str:
@@ -383,7 +384,7 @@ def commentary_list(argument: str, page: Page) -> str:
         # Links to places of the article (#p7, #fn:17, #ed-ID) lead there from this page too.
         text = commentary.FRAGMENT_LINK.sub(lambda m: f"]({article}#{m.group(1)})", note.text[page.lang])
         text = "\n    ".join(text.split("\n"))
-        lines.append(f'- <span id="{note.html_id}"></span>**[{note.letter}]({article}#edref-{note.id})** '
+        lines.append(f'- <span id="{note.html_id}"></span>***{note.letter}*** '
                      f'([{place}]({article}#edref-{note.id})) — {text}')
     return "\n".join(lines)
 

@@ -1,16 +1,18 @@
 """Registers of persons, places, organisations and documents, from `sources/names.yml`:
-where each is named in the article, found by its forms in each language's paragraphs."""
+where each is named in the article, found by its forms in each language's paragraphs, and
+in the editor's notes."""
 
 from __future__ import annotations
 
-from . import escape
+from . import commentary, escape
 from .names import Entry
 
 GROUP_LABELS = {
     "ru": {"forms_ru": "В русском тексте", "forms_en": "В английском переводе", "paragraphs": "Абзацы",
-           "not_named": "в тексте статьи не упоминается"},
+           "not_named": "в тексте статьи не упоминается", "editor_notes": "Примечания редактора"},
     "en": {"forms_ru": "In the Russian text", "forms_en": "In the English translation",
-           "paragraphs": "Paragraphs", "not_named": "not named in the article's text"},
+           "paragraphs": "Paragraphs", "not_named": "not named in the article's text",
+           "editor_notes": "Editor's notes"},
 }
 
 
@@ -25,8 +27,10 @@ def sort_key(entry: Entry, lang: str) -> str:
     return key.lstrip("«").casefold().replace("ё", "е")
 
 
-def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str) -> str:
-    """One group as a Markdown list, each entry with its own anchor (#id)."""
+def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str,
+           editor_notes: list | None = None) -> str:
+    """One group as a Markdown list, each entry with its own anchor (#id); `editor_notes`
+    (commentary.Note) are listed by letter where they name the entry."""
     words = GROUP_LABELS[lang]
     lines = []
     for entry in sorted(entries, key=lambda e: sort_key(e, lang)):
@@ -42,6 +46,10 @@ def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], a
             f"{words['forms_en']}: " + ", ".join(f"“{escape.md(f)}”" for f in entry.forms["en"]),
             f"{words['paragraphs']}: {where}" if where else words["not_named"],
         ]
+        named = commentary.mentioning(editor_notes or [], entry.pattern(lang), lang)
+        if named:
+            details.append(f"{words['editor_notes']}: " + ", ".join(
+                f"[*{note.letter}*]({article_link}#{note.html_id})" for note in named))
         if entry.note:
             details.append(f"*{escape.md(entry.note[lang])}*")
         lines.append(f"- {head}  \n  " + " · ".join(details))
