@@ -8,8 +8,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from html import unescape
 import xml.etree.ElementTree as etree
+from html import unescape
 from pathlib import Path
 
 import pytest
