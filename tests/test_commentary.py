@@ -138,6 +138,7 @@ def _parse(ed, text: str):
     ("ru: Примечание.", "ru: Примечание {pb 4}.", 7, "has no place in an editor's note"),
     ("en: A note.", "en: See [paragraph 13](#p13).", 8, "the link #p13 names no place"),
     ("en: A note.", "en: '[@nosuchwork]'", 8, "no such work"),
+    ("en: A note.", "en: A <script>alert(1)</script> note.", 8, "is HTML"),
 ])
 def test_a_bad_entry_names_its_line(ed, old, new, line, says):
     assert old in ENTRY

@@ -34,6 +34,7 @@ ANCHOR = re.compile(r"^(p|n)([1-9]\d*)$")
 # Links inside a note's text that stay on the article page: a paragraph, an author's note,
 # another editor's note. The About page turns them into links to the article.
 FRAGMENT_LINK = re.compile(r"\]\(#([^)\s]+)\)")
+RAW_HTML = re.compile(r"<[A-Za-z/!?][^>\n]*>?")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,10 @@ def _check_text(entry, lang: str, bibliography, path: Path) -> None:
     line = entry["text"].lines.get(lang, entry.line)
     for piece, _ in marks.broken(text):
         raise EditionError(path, line, f"text.{lang}: {marks.describe_broken(piece)}")
+    tag = RAW_HTML.search(text)
+    if tag:
+        raise EditionError(path, line, f"text.{lang}: {tag.group()!r} is HTML: an editor's note is Markdown "
+                                       "(HTML there would reach the page unescaped)")
     for found in marks.MARK.finditer(text):
         raise EditionError(path, line, f"text.{lang}: {found.group()} has no place in an editor's note "
                                        "(its text is Markdown, with [@KEY] to cite a work)")
