@@ -135,7 +135,7 @@ MUTATIONS = [
     stops("commentary-link-to-no-place", COMMENT, "([paragraph 11](#p11))", "([paragraph 13](#p13))",
           at="    en: >-\n      The text of note 21", says="the link #p13 names no place"),
     stops("commentary-crossed-order", COMMENT, "    en: to the peoples of Europe", "    en: met with the prominent Comintern figure",
-          at="    ru: генерала В. Хассе", says="a letter must mean one note in both languages"),
+          at="    en: General V. Hasse", says="a letter must mean one note in both languages"),
     stops("commentary-letter-by-hand", ART_RU, "ощутимых результатов не принесли.", "ощутимых результатов{ed hasse-initial} не принесли.",
           at="{ed hasse-initial}", says="the letters of the editor's notes are put in by the build"),
     stops("commentary-list-argument", ABOUT_EN, "{commentary}", "{commentary all}", says="{commentary} takes nothing"),

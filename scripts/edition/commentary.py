@@ -184,14 +184,18 @@ def _lettered(placed: list) -> list[Note]:
     ordered = sorted(placed, key=lambda p: _reading_order(p[1], p[3]["ru"]))
     for lang in paths.LANGUAGES:
         for before, after in zip(ordered, ordered[1:]):
-            if before[1] == after[1] and before[3][lang] > after[3][lang]:
-                raise after[0].error(
-                    f"'{after[0]['id']}' comes after '{before[0]['id']}' in the Russian "
-                    f"{_place_words(after[1], 'en')} but before it in the {lang} one: a letter must mean one "
-                    "note in both languages (move the words of at.%s)" % lang, "at")
-            if before[1] == after[1] and before[3][lang] == after[3][lang]:
-                raise after[0].error(f"'{after[0]['id']}' is anchored at the same place as "
-                                     f"'{before[0]['id']}' in the {lang} text: give other words in at", "at")
+            if before[1] != after[1] or before[3][lang] < after[3][lang]:
+                continue
+            entry = after[0]
+            # The line of the words to move: this language's `at`, else the entry's.
+            where = entry["at"].lines.get(lang, entry.line) if "at" in entry else entry.line
+            if before[3][lang] > after[3][lang]:
+                raise EditionError(entry.path, where, f"'{entry['id']}' comes after '{before[0]['id']}' in the "
+                                                      f"Russian {_place_words(after[1], 'en')} but before it in the "
+                                                      f"{lang} one: a letter must mean one note in both languages "
+                                                      f"(move the words of at.{lang})")
+            raise EditionError(entry.path, where, f"'{entry['id']}' is anchored at the same place as "
+                                                  f"'{before[0]['id']}' in the {lang} text: give other words in at")
     return [Note(id=entry["id"], letter=letter(index), anchor=anchor, at=at,
                  text={lang: entry["text"][lang].strip() for lang in paths.LANGUAGES},
                  offsets=offsets, line=entry.line)
