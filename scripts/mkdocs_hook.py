@@ -4,7 +4,8 @@
     on_pre_build    the edition is read from sources/ (edition.load), the works pages and
                     citation files made, once per build (the first language)
     on_files        those generated files handed to MkDocs, in memory, for each language
-    on_page_markdown  the extension is told which page it renders
+    on_page_markdown  the extension is told which page it renders; an article gets the letters
+                    of the editor's notes (commentary.py), which its file never holds
     on_page_context   citation metadata for the head of the home and article pages
     on_post_page    two slips of Material's HTML mended; absolute hreflang links; the page's
                     Content-Security-Policy (csp.py)
@@ -34,7 +35,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
 from edition import article as article_module  # noqa: E402
-from edition import article_records, citing, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
+from edition import article_records, citing, commentary, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
 from edition import edition as edition_module  # noqa: E402
 from edition.books import content as book_content  # noqa: E402
 from edition.books import make as books  # noqa: E402
@@ -174,6 +175,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             _fail(state, error)
     extension.page = Page(lang, src_uri, path, state.edition, config.site_url, locator,
                           state.problems, state.repository)
+    article = next((a for a in state.edition.articles.values() if a.path == path), None)
+    if article is not None:
+        markdown = commentary.into_article(markdown, article, state.edition.commentary, lang)
     return markdown
 
 

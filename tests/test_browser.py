@@ -120,7 +120,8 @@ def test_hovering_note_10_shows_the_note(page, base):
 def test_keyboard_focus_on_note_10_shows_the_note(page, base):
     page.goto(f"{base}/en/article/")
     page.focus('a.footnote-ref[href="#fn:9"]')
-    for _ in range(4):  # on to note 10 with the keyboard, as a reader would (past the [sic] link)
+    for _ in range(6):  # on to note 10 with the keyboard, as a reader would (past the [sic] link and
+        # the letters of two editor's notes)
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('href')") == "#fn:10":
             break

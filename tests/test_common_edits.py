@@ -75,3 +75,25 @@ def test_add_an_emendation(tmp_path):
     assert mark.text.startswith("Цитируется по")
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert 'id="e12"' in about and "Проверка рецепта README." in about
+
+
+def test_add_an_editor_s_note(tmp_path):
+    """An entry anchored to paragraph 12 (its letter at the paragraph's end) gets the letter its
+    place in the reading order gives it, in both articles, and its line on both About pages."""
+    project = copy_project(tmp_path / "project")
+    data = project / "sources/commentary.yml"
+    data.write_text(data.read_text(encoding="utf-8") + """
+- id: catalyst
+  anchor: p12
+  text:
+    ru: Проверочное примечание.
+    en: A test note.
+""", encoding="utf-8")
+    site = build(project, tmp_path)
+    for prefix in ("", "en/"):
+        article = sitehtml.read(site / prefix / "article/index.html")
+        letters = [a for a in article.links if "editor-note-ref" in a.attrs.get("class", "")]
+        assert [(a.text, a.attrs["href"]) for a in letters if a.attrs["href"] == "#ed-catalyst"] == [("f", "#ed-catalyst")]
+        assert [a.text for a in letters] == list("abcdefgh")  # the notes on notes 20 and 21 move on
+        about = sitehtml.read(site / prefix / "about/index.html")
+        assert "ed-catalyst" in about.ids

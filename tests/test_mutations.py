@@ -29,6 +29,7 @@ ABOUT_RU, REG_EN, TIME_RU = "docs/ru/about.md", "docs/en/registers.md", "docs/ru
 BIB, NAMES, TIMELINE = "sources/references.bib", "sources/names.yml", "sources/timeline.yml"
 EMEND, META, HYPH = "sources/emendations.yml", "sources/article.yml", "sources/hyphenation.yml"
 SUMMARY, WITNESS = "sources/text/summary.ru.md", "sources/witness/article.txt"
+COMMENT, ABOUT_EN = "sources/commentary.yml", "docs/en/about.md"
 
 
 @dataclass
@@ -109,6 +110,35 @@ MUTATIONS = [
     stops("emendation-unused", EMEND, "- id: e2\n", "- id: e12\n  kind: correction\n  in: note 11\n"
           "  witness: Цит. по\n  edition: \"Цит. по:\"\n  reason: {ru: Двоеточие., en: A colon.}\n\n- id: e2\n", at="- id: e12",
           says="marked nowhere"),
+    # --- commentary.yml ------------------------------------------------------------------------
+    stops("commentary-unknown-paragraph", COMMENT, "  anchor: p6", "  anchor: p16", says="has no paragraph 16"),
+    stops("commentary-unknown-note", COMMENT, "  anchor: n21", "  anchor: n22", says="has no note 22"),
+    stops("commentary-anchor-malformed", COMMENT, "  anchor: p6", "  anchor: para 6",
+          says="is not a paragraph (p4) or an author's note (n8)"),
+    stops("commentary-words-not-in-paragraph", COMMENT, "    ru: 22 января 1923 г.", "    ru: 23 января 1923 г.",
+          says="is not in paragraph 6 of the ru article"),
+    stops("commentary-english-words-not-in-paragraph", COMMENT, "    en: On 22 January 1923", "    en: On 23 January 1923",
+          says="is not in paragraph 6 of the en article"),
+    stops("commentary-words-twice", COMMENT, "    ru: 22 января 1923 г.", "    ru: '1923'", says="occurs 2 times"),
+    stops("commentary-text-lacks-english", COMMENT, "    en: >-\n      The text of note 21, whose mark", "    xx: >-\n"
+          "      The text of note 21, whose mark", at="    xx: >-", says="unknown key 'xx'"),
+    stops("commentary-text-english-deleted", COMMENT, "    en: >-\n      The text of note 21, whose mark stands after "
+          "«Heinkel D-17» ([paragraph 11](#p11)), is\n      missing in the same way. The account of the Lipetsk flying "
+          "school and of the joint\n      enterprises has no other reference, so its source is not known from the "
+          "article. The\n      edition keeps the mark and does not supply the note.\n", "",
+          at="  text:\n    ru: >-\n      Так же отсутствует", says="lacks the required key 'en'"),
+    stops("commentary-duplicate-id", COMMENT, "- id: note-21-missing", "- id: note-20-missing", nth=2,
+          says="editor's note id 'note-20-missing' is used twice"),
+    stops("commentary-key-typo", COMMENT, "  anchor: p6", "  anchr: p6", says="unknown key 'anchr'"),
+    stops("commentary-mark-in-text", COMMENT, "      Знак примечания 20 стоит", "      {pb 8}Знак примечания 20 стоит",
+          at="    ru: >-\n      {pb 8}Знак", says="has no place in an editor's note"),
+    stops("commentary-link-to-no-place", COMMENT, "([paragraph 11](#p11))", "([paragraph 13](#p13))",
+          at="    en: >-\n      The text of note 21", says="the link #p13 names no place"),
+    stops("commentary-crossed-order", COMMENT, "    en: to the peoples of Europe", "    en: met with the prominent Comintern figure",
+          at="    en: General V. Hasse", says="a letter must mean one note in both languages"),
+    stops("commentary-letter-by-hand", ART_RU, "ощутимых результатов не принесли.", "ощутимых результатов{ed hasse-initial} не принесли.",
+          at="{ed hasse-initial}", says="the letters of the editor's notes are put in by the build"),
+    stops("commentary-list-argument", ABOUT_EN, "{commentary}", "{commentary all}", says="{commentary} takes nothing"),
     # --- article.yml ---------------------------------------------------------------------------
     stops("meta-yaml-syntax", META, "language: ru", "language: [ru", at=None, says="YAML syntax error"),
     stops("meta-missing-unknown-field", META, "doi: null\n", "", at=None, says="lacks the required key 'doi'"),
@@ -252,6 +282,8 @@ MUTATIONS += [
     Mutation("deleted-english-article", ART_EN, delete=True, says="file not found"),
     Mutation("deleted-summary", SUMMARY, delete=True, says="file not found"),
     Mutation("deleted-witness", WITNESS, delete=True, says="file not found"),
+    Mutation("deleted-commentary", COMMENT, delete=True, says="file not found"),
+    Mutation("empty-commentary", COMMENT, old=b"", new=b"", count=-1, says="must be a list"),
     Mutation("empty-names", NAMES, old=b"", new=b"", count=-1, says="must be a mapping"),
     Mutation("empty-emendations", EMEND, old=b"", new=b"", count=-1, says="must be a list"),
     Mutation("empty-bib", BIB, old=b"", new=b"", count=-1, where=NAMES, says="is not in references.bib"),

@@ -56,7 +56,7 @@ def as_witness(node: etree.Element) -> str:
         if tag == "choice":
             out += [as_witness(c) for c in child if local(c) in ("sic", "orig")]
         elif tag == "note":
-            out.append("" if child.get("type") == "emendation" else f"[^{child.get('n')}]")
+            out.append("" if child.get("type") in ("emendation", "editorial") else f"[^{child.get('n')}]")
         elif tag == "pb":
             out.append(f"{{pb {child.get('n')}}}")
         else:

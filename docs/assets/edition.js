@@ -3,10 +3,10 @@
   "use strict";
 
   // --- Language switch: keep the reader's place --------------------------------------------
-  // Paragraphs and notes have the same anchors in both languages (#p7, #fn:7), so the switch
-  // carries the one in view.
+  // Paragraphs, notes and editor's notes have the same anchors in both languages (#p7, #fn:7,
+  // #ed-ID), so the switch carries the one in view.
 
-  var PLACES = 'p[id^="p"], li[id^="fn:"]';
+  var PLACES = 'p[id^="p"], li[id^="fn:"], li[id^="ed-"]';
 
   // The paragraph or note being read: the last one that begins above a reading line a
   // little below the header (the top of a paragraph opened by #p7 sits just under it).

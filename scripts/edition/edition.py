@@ -23,6 +23,7 @@ from . import (
     bibliography,
     changelog,
     citations,
+    commentary,
     emendations,
     marks,
     metadata,
@@ -52,6 +53,7 @@ class Edition:
     timeline: list[timeline.Event]
     releases: list[changelog.Release]  # newest first
     imprints: dict[str, str] = field(default_factory=dict)  # names.yml: place of publication → English
+    commentary: list[commentary.Note] = field(default_factory=list)  # the editor's notes, a, b, c…
 
     @property
     def release(self) -> changelog.Release:
@@ -116,6 +118,7 @@ def load() -> Edition:
     check_fidelity(articles["ru"], texts, the_witness, found)
     check_meta_marks(meta, [Scanned(a.path, lang, a.marks) for lang, a in articles.items()] + homes + shared)
     cited = {lang: citations.read(lang, articles[lang], works, found) for lang in paths.LANGUAGES}
+    editors_notes = commentary.parse(yamlfile.load(paths.COMMENTARY), paths.COMMENTARY, articles, found, works)
     check_uncited(works, cited[paths.DEFAULT_LANGUAGE])
     paragraphs = paragraphs_as_read(articles, found)
     events = timeline.parse(yamlfile.load(paths.TIMELINE), paths.TIMELINE)
@@ -127,6 +130,7 @@ def load() -> Edition:
         timeline=events,
         releases=changelog.parse(yamlfile.load(paths.CHANGELOG), paths.CHANGELOG),
         imprints=imprints,
+        commentary=editors_notes,
     )
 
 
@@ -324,7 +328,9 @@ def _plain_text(texts: dict[str, str], name: str) -> str:
 
 def generate(edition: Edition) -> dict[str, dict[str, str]]:
     """The works pages and downloads of every language: language → file name → text."""
-    return works_pages.all_pages(edition.bibliography, edition.citations, edition.place_names)
+    editor_notes = {lang: commentary.concerning(edition.commentary, edition.citations[lang], lang)
+                    for lang in paths.LANGUAGES}
+    return works_pages.all_pages(edition.bibliography, edition.citations, edition.place_names, editor_notes)
 
 
 def is_generated(src_uri: str) -> bool:

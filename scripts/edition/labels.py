@@ -36,6 +36,12 @@ LABELS: dict[str, dict[str, str]] = {
             "своя страница со списком ссылающихся на нее примечаний."
         ),
         "back_to_bibliography": "Вся библиография",
+        "editor_ref": "Примечание редактора {letter}",
+        "editor_notes": "Примечания редактора",
+        "editor_back": "Вернуться к месту в тексте",
+        "editor_place_p": "абзац {n}",
+        "editor_place_n": "примечание {n}",
+        "editor_notes_short": "примеч. ред.",
     },
     "en": {
         "page_break": "Page {n} of the printed original begins here",
@@ -72,6 +78,12 @@ LABELS: dict[str, dict[str, str]] = {
             "its own that lists the notes citing it."
         ),
         "back_to_bibliography": "The whole bibliography",
+        "editor_ref": "Editor's note {letter}",
+        "editor_notes": "Editor's notes",
+        "editor_back": "Back to the place in the text",
+        "editor_place_p": "paragraph {n}",
+        "editor_place_n": "note {n}",
+        "editor_notes_short": "editor's notes",
     },
 }
 

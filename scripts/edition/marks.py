@@ -6,6 +6,8 @@ expands them (mdx_edition.py) and by the edition's reading of the article pages 
     {sic ID}        a reading kept as printed and marked (sic)
     {missing}       a note whose text the witness lacks
     {meta FIELD}    from the article's metadata: title (title.en, title.ru), authors, keywords
+    {ed ID}         the letter of the editor's note ID: put in by the build at the anchor that
+                    sources/commentary.yml gives it (commentary.py), never written in a page
     [text](cite:KEY)          a link from the author's words to the work KEY (Russian notes)
     [@KEY], [@KEY MODE]       the reference to KEY, written from the bibliography (English
                               notes); MODE is short, ibid or opcit
@@ -19,6 +21,7 @@ and, each alone in its paragraph (a block):
     {timeline}      the dated events, each linked to its paragraph
     {changelog}     the releases, newest first: corrections of the text, changes to the site
     {data}          the edition's data to download: TEI, bibliography, citation files, source
+    {commentary}    the editor's notes, each linked to its place in the article
 
 Anything that starts like a mark but does not parse as one (`{pb 4` without its brace, an
 unknown `{pd 4}`) is an error, never text for the reader.
@@ -28,8 +31,8 @@ from __future__ import annotations
 
 import re
 
-INLINE = ("pb", "em", "sic", "missing", "meta")
-BLOCK = ("include", "table", "cite", "register", "timeline", "changelog", "data")
+INLINE = ("pb", "em", "sic", "missing", "meta", "ed")
+BLOCK = ("include", "table", "cite", "register", "timeline", "changelog", "data", "commentary")
 NAMES = INLINE + BLOCK
 
 # A mark: its name and its argument (everything up to the closing brace, on one line).
@@ -55,6 +58,9 @@ def describe_broken(text: str) -> str:
     """What is wrong with a piece of text that starts like a mark but is none."""
     name = re.match(r"\{(\w+)", text).group(1)
     shown = text if len(text) <= 40 else text[:37] + "…"
+    if name == "ed" and MARK.fullmatch(text):
+        return (f"{text}: the letters of the editor's notes are put in by the build: anchor the note "
+                "in sources/commentary.yml instead")
     if name in BLOCK and text.endswith("}") and MARK.fullmatch(text):
         return f"{text} must stand alone in its paragraph, with blank lines around it"
     if name in NAMES:
@@ -71,7 +77,7 @@ def broken(markdown: str | list[str]):
         for match in BROKEN.finditer(line):
             text = match.group()
             mark = MARK.fullmatch(text)
-            if not mark or (mark.group(1) in BLOCK and line.strip() != text):
+            if not mark or mark.group(1) == "ed" or (mark.group(1) in BLOCK and line.strip() != text):
                 yield text, number
 
 
@@ -132,6 +138,7 @@ class Locator:
 
 EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
 PAGE_MARK = re.compile(r"\{pb \d+\}")
+LETTER_MARK = re.compile(r"\{ed [^{}\s]+\}")  # an editor's note's letter: never the author's text
 NOTE_MARK = re.compile(r"\[\^[^\]]+\]")
 
 
@@ -149,7 +156,7 @@ INLINE_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")  # attr_list's {: lang="de" } a
 def strip_marks(text: str) -> str:
     """Text with note references, page marks, attribute lists and link syntax taken out:
     what a reader reads."""
-    text = INLINE_ATTRIBUTES.sub("", NOTE_MARK.sub("", text))
+    text = INLINE_ATTRIBUTES.sub("", NOTE_MARK.sub("", LETTER_MARK.sub("", text)))
     text = PAGE_MARK.sub("", text)
     return CITE_LINK.sub(lambda m: m.group(1), text)
 
@@ -157,7 +164,7 @@ def strip_marks(text: str) -> str:
 def to_witness(markdown: str, emendations: dict, keep_pages: bool = False) -> str:
     """The Russian text with every mark undone (page marks kept if asked): what the witness
     says, for the fidelity checks."""
-    text = with_readings(markdown, emendations, reading="witness")
+    text = with_readings(LETTER_MARK.sub("", markdown), emendations, reading="witness")
     text = CITE_LINK.sub(lambda m: m.group(1), text)
     if not keep_pages:
         text = PAGE_MARK.sub("", text)

@@ -4,9 +4,10 @@ MkDocs renders every page with this extension; the hook tells it, before each pa
 page it is (`EditionExtension.page`). Generated pages (the works pages) carry no page
 context and pass untouched. The pieces, in the order Python-Markdown runs them:
 
-    BlockMarks       {include}, {table}, {cite}, {register}, {timeline}: Markdown made from
-                     the data, put in place of the mark's line before the page is parsed
-    InlineMark       {pb}, {em}, {sic}, {missing}, {meta}: elements
+    BlockMarks       {include}, {table}, {cite}, {register}, {timeline}, {commentary}: Markdown
+                     made from the data, put in place of the mark's line before the page is parsed
+    EditorNotes      the editor's notes, lettered, after the author's notes of an article
+    InlineMark       {pb}, {em}, {sic}, {missing}, {meta}, {ed} (an editor's note's letter): elements
     CiteToken        [@KEY MODE]: the reference written from the bibliography
     CiteLinks        [text](cite:KEY): the author's words linked to the work's page
     ParagraphLinks   a permanent link at the end of each numbered paragraph (#p1 …)
@@ -35,7 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from mkdocs.exceptions import PluginError
 
-from . import gost, marks, paths
+from . import commentary, gost, marks, paths
 from .errors import EditionError
 from .labels import label
 
@@ -195,7 +196,21 @@ def meta(argument: str, page: Page) -> str:
     return page.edition.metadata.mark_text(argument, page.lang)
 
 
-INLINE_RENDERERS = {"pb": page_break, "em": emendation, "sic": sic, "missing": missing, "meta": meta}
+def editor_letter(argument: str, page: Page) -> etree.Element:
+    """{ed ID}, put in by the build (commentary.into_article): the letter of an editor's note,
+    a link to it in the list after the author's notes. It is a `footnote-ref` as the author's
+    numbers are, so that it has their preview (Material's content.footnote.tooltips)."""
+    note = next((n for n in page.edition.commentary if n.id == argument), None)
+    if note is None:
+        raise ValueError(f"{{ed {argument}}}: no editor's note '{argument}' in commentary.yml")
+    sup = _element("sup", class_="editor-ref", id=f"edref-{note.id}")
+    sup.append(_element("a", note.letter, class_="footnote-ref editor-note-ref", href=f"#{note.html_id}",
+                        **{"aria-label": label(page.lang, "editor_ref", letter=note.letter)}))
+    return sup
+
+
+INLINE_RENDERERS = {"pb": page_break, "em": emendation, "sic": sic, "missing": missing, "meta": meta,
+                    "ed": editor_letter}
 
 
 class InlineMark(InlineProcessor):
@@ -348,7 +363,7 @@ def register(argument: str, page: Page) -> str:
         return f"[{works_pages.runs(gost.heading(bibliography[key], style))}]({work_link(page, key)})"
 
     return registers.render(group, page.lang, page.edition.paragraphs[page.lang], page.link("article.md"),
-                            bibliography_link)
+                            bibliography_link, page.edition.commentary)
 
 
 def timeline_table(argument: str, page: Page) -> str:
@@ -373,8 +388,26 @@ def data_list(argument: str, page: Page) -> str:
                                   page.url_to_file)
 
 
+def commentary_list(argument: str, page: Page) -> str:
+    """{commentary}: every editor's note, its letter linked to its place in the article."""
+    if argument:
+        raise ValueError("{commentary} takes nothing after its name")
+    article = page.link("article.md")
+    lines = []
+    for note in page.edition.commentary:
+        kind = "editor_place_n" if note.on_note else "editor_place_p"
+        place = label(page.lang, kind, n=note.number)
+        # Links to places of the article (#p7, #fn:17, #ed-ID) lead there from this page too.
+        text = commentary.FRAGMENT_LINK.sub(lambda m: f"]({article}#{m.group(1)})", note.text[page.lang])
+        text = "\n    ".join(text.split("\n"))
+        lines.append(f'- <span id="{note.html_id}"></span>***{note.letter}*** '
+                     f'([{place}]({article}#edref-{note.id})) — {text}')
+    return "\n".join(lines)
+
+
 BLOCK_RENDERERS = {"include": include, "table": table, "cite": how_to_cite, "register": register,
-                   "timeline": timeline_table, "changelog": changelog_page, "data": data_list}
+                   "timeline": timeline_table, "changelog": changelog_page, "data": data_list,
+                   "commentary": commentary_list}
 
 
 class BlockMarks(Preprocessor):
@@ -442,6 +475,31 @@ class ParagraphLinks(PageTreeprocessor):
             link = etree.SubElement(paragraph, "a", {"class": "paragraph-link", "href": f"#{paragraph.get('id')}",
                                                      "aria-label": name, "title": name})
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = number.group(1)
+
+
+class EditorNotes(PageTreeprocessor):
+    """The list of the editor's notes, after the author's notes (which the footnotes extension
+    has put at the end of the page by now): a heading, then a lettered list shaped as the
+    author's notes are (class `footnote`), so that it looks and previews like them. Each note's
+    Markdown is parsed here and its inline Markdown later, as the footnotes extension does."""
+
+    def page_run(self, root, page):
+        if not page.is_article or not page.edition.commentary:
+            return
+        heading = etree.SubElement(root, "h2", {"id": "editors-notes"})
+        heading.text = label(page.lang, "editor_notes")
+        holder = etree.SubElement(root, "div", {"class": "footnote editor-notes"})
+        listing = etree.SubElement(holder, "ol", {"type": "a"})
+        back_words = label(page.lang, "editor_back")
+        for note in page.edition.commentary:
+            item = etree.SubElement(listing, "li", {"id": note.html_id})
+            self.md.parser.parseChunk(item, note.text[page.lang])
+            last = item[-1] if len(item) and item[-1].tag == "p" else etree.SubElement(item, "p")
+            last.text = (last.text or "") + "\u00a0"
+            back = etree.SubElement(last, "a", {"class": "footnote-backref editor-backref",
+                                                "href": f"#edref-{note.id}", "title": back_words,
+                                                "aria-label": back_words})
+            back.text = AtomicString("\u21a9")
 
 
 class CheckTree(PageTreeprocessor):
@@ -546,6 +604,8 @@ class EditionExtension(Extension):
         # Block marks: after fences are set aside (25), before MkDocs reads raw HTML ids (21).
         md.preprocessors.register(BlockMarks(md, self), "edition_block_marks", 23)
         # Trees: after the inline pass (20) and attr_list (8), before MkDocs resolves links (0).
+        # The editor's notes: after the footnotes' list (50), before the inline pass (20).
+        md.treeprocessors.register(EditorNotes(md, self), "edition_editor_notes", 40)
         md.treeprocessors.register(CiteLinks(md, self), "edition_cite_links", 19)
         md.treeprocessors.register(ParagraphLinks(md, self), "edition_paragraph_links", 7)
         md.treeprocessors.register(CheckTree(md, self), "edition_check", 6)

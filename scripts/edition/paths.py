@@ -13,6 +13,7 @@ NAMES = SOURCES / "names.yml"
 BIBLIOGRAPHY = SOURCES / "references.bib"
 TIMELINE = SOURCES / "timeline.yml"
 CHANGELOG = SOURCES / "changelog.yml"
+COMMENTARY = SOURCES / "commentary.yml"
 TEXTS = SOURCES / "text"
 
 DOCS = ROOT / "docs"

@@ -1,19 +1,21 @@
 """Registers of persons, places, organisations and documents, from `sources/names.yml`:
-where each is named in the article, found by its forms in each language's paragraphs."""
+where each is named in the article, found by its forms in each language's paragraphs, and
+in the editor's notes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import escape
+from . import commentary, escape
 from .names import Entry
 
 GROUP_LABELS = {
     "ru": {"forms_ru": "В русском тексте", "forms_en": "В английском переводе", "paragraphs": "Абзацы",
-           "not_named": "в тексте статьи не упоминается", "in_bibliography": "В библиографии"},
+           "not_named": "в тексте статьи не упоминается", "in_bibliography": "В библиографии",
+           "editor_notes": "Примечания редактора"},
     "en": {"forms_ru": "In the Russian text", "forms_en": "In the English translation",
            "paragraphs": "Paragraphs", "not_named": "not named in the article's text",
-           "in_bibliography": "In the bibliography"},
+           "in_bibliography": "In the bibliography", "editor_notes": "Editor's notes"},
 }
 
 
@@ -29,11 +31,12 @@ def sort_key(entry: Entry, lang: str) -> str:
 
 
 def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], article_link: str,
-           work_link: Callable[[str], str] | None = None) -> str:
+           work_link: Callable[[str], str] | None = None, editor_notes: list | None = None) -> str:
     """One group as a Markdown list, each entry with its own anchor (#id). `work_link(key)` is
     the Markdown link to a work's page whose text is the author's name as the bibliography
     writes it (in English romanized: «Shteĭn B. E.» for “B. E. Shtein”): the entry of a
-    person who wrote works the notes cite leads there under that form."""
+    person who wrote works the notes cite leads there under that form. `editor_notes`
+    (commentary.Note) are listed by letter where they name the entry."""
     words = GROUP_LABELS[lang]
     lines = []
     for entry in sorted(entries, key=lambda e: sort_key(e, lang)):
@@ -51,6 +54,10 @@ def render(entries: list[Entry], lang: str, paragraphs: list[tuple[str, str]], a
         ]
         if entry.works and work_link is not None:
             details.append(f"{words['in_bibliography']}: " + ", ".join(work_link(key) for key in entry.works))
+        named = commentary.mentioning(editor_notes or [], entry.pattern(lang), lang)
+        if named:
+            details.append(f"{words['editor_notes']}: " + ", ".join(
+                f"[*{note.letter}*]({article_link}#{note.html_id})" for note in named))
         if entry.note:
             details.append(f"*{escape.md(entry.note[lang])}*")
         lines.append(f"- {head}  \n  " + " · ".join(details))

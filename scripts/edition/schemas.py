@@ -65,6 +65,13 @@ CHANGELOG = {"type": "array", "minItems": 1, "items": closed({
     "corrections": LISTS, "changes": LISTS,
 }, ("version", "date", "corrections", "changes"))}
 
+COMMENTARY = {"type": "array", "items": closed({
+    "id": ID,
+    "anchor": {"type": "string", "pattern": r"^[pn][1-9]\d*$",
+               "description": "a paragraph (p4) or an author's note (n8)"},
+    "at": BOTH, "text": BOTH,
+}, ("id", "anchor", "text"))}
+
 HYPHENATION = closed({"keep": {"type": "array", "items": TEXT}}, ("keep",))
 
 OPTIONAL_TEXT = {"type": ["string", "null"], "minLength": 1}

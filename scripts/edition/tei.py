@@ -14,8 +14,10 @@ Its shape:
 
 The marks of the article pages (marks.py) mean here what mdx_edition.py makes of them:
 {pb N} a <pb/>, [^N] the note itself at its reference, {em ID} a <choice> (sic/corr, or
-orig/reg for a normalisation), {sic ID} a <sic> alone, {missing} a <gap/>. The encoding
-decisions are stated, for readers of the file, in its <encodingDesc>.
+orig/reg for a normalisation), {sic ID} a <sic> alone, {missing} a <gap/>. The editor's
+notes (commentary.py) are <note type="editorial">, in the paragraph at their anchor, or just
+after the author's note they concern. The encoding decisions are stated, for readers of the
+file, in its <encodingDesc>.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from . import gost, marks
+from . import commentary, gost, marks
 from .bibliography import Work, parse_date
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -64,6 +66,8 @@ INLINE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("page", marks.PAGE_MARK.pattern),
     ("reading", marks.EMENDATION.pattern),
     ("missing", r"\{missing\}"),
+    ("editorial", marks.LETTER_MARK.pattern),
+    ("xref", r"\[[^\[\]]+\]\(#[^)\s]+\)"),
     ("meta", r"\{meta [^{}\n]*\}"),
     ("strong", r"\*\*(?:(?!\*\*).)+\*\*"),
     ("emphasis", r"\*[^*\s](?:[^*]*[^*\s])?\*(?:\{:\s*lang=\"[^\"]+\"\s*\})?"),
@@ -198,7 +202,7 @@ def title_stmt(file_desc: etree.Element, meta) -> None:
         for lang in author.initials:
             sub(person, "persName", author.display(lang), lang=lang)
     resp = sub(stmt, "respStmt")
-    for task in ("establishment of the Russian text", "emendations", "English translation"):
+    for task in ("establishment of the Russian text", "emendations", "editor's notes", "English translation"):
         sub(resp, "resp", task)
     sub(resp, "orgName", EDITION_BODY, id=EDITION_ID)
 
@@ -338,6 +342,12 @@ def principle_parts(edition) -> list[tuple[str, dict, list[str]]]:
             "registers share. Where forms overlap the longest is tagged, and a name within a tagged name is "
             "tagged inside it; a name that runs across an emendation, and the witness's side of a `choice`, "
             "are left untagged.",
+            "The editor's notes, kept apart from the author's, are `note` of `@type` `\"editorial\"` with the "
+            "edition in `@resp`, lettered in `@n` (a, b, c… in the reading order of the Russian text, the "
+            "paragraphs first, then the author's notes). A note on a passage stands in the paragraph after "
+            "the words it concerns; a note on an author's note follows that note and points to it with "
+            "`@target`. Each stands in both texts, in the language of the text, the English pointing to the "
+            "Russian with `@corresp`; they are not part of the witness.",
             "In the Russian notes, the author's words that cite a work, «Там же» and «Указ. соч.» included, "
             "are a `ref` within `bibl` whose `@target` is the work's `biblStruct`; the words stay as printed.",
             "The bibliography records only what the edition's BibTeX file gives. Each `biblStruct` has the "
@@ -459,11 +469,13 @@ def shared_text(front: etree.Element, markdown: str, kind: str, context: Context
 
 def body(text: etree.Element, article, context: Context) -> None:
     holder = sub(text, "body")
+    notes = context.edition.commentary
     for paragraph in article.paragraphs:
         attributes = {"id": context.prefix + paragraph.anchor}
         if not context.witness:
             attributes["corresp"] = f"#{paragraph.anchor}"
-        inline(sub(holder, "p", **attributes), paragraph.text, context)
+        markdown = commentary.marked(paragraph.text, commentary.at_anchor(notes, paragraph.anchor), context.lang)
+        inline(sub(holder, "p", **attributes), markdown, context)
 
 
 def inline(parent: etree.Element, markdown: str, context: Context) -> None:
@@ -519,6 +531,33 @@ def note_mark(parent: etree.Element, token: str, context: Context) -> None:
     if not context.witness:
         attributes["corresp"] = f"#n{label}"
     inline(sub(parent, "note", **attributes), context.notes[label].text, replace(context, names=()))
+    for editorial in commentary.at_anchor(context.edition.commentary, f"n{label}"):
+        editorial_note(parent, editorial, context, target=f"#{context.prefix}n{label}")
+
+
+def editorial_mark(parent: etree.Element, token: str, context: Context) -> None:
+    """{ed ID}, put in by commentary.marked: the editor's note, at the words it concerns."""
+    ident = token.removeprefix("{ed ").removesuffix("}")
+    editorial_note(parent, next(n for n in context.edition.commentary if n.id == ident), context)
+
+
+def editorial_note(parent: etree.Element, note, context: Context, target: str = "") -> None:
+    attributes = {"type": "editorial", "n": note.letter, "resp": f"#{EDITION_ID}",
+                  "id": context.prefix + note.html_id}
+    if target:
+        attributes["target"] = target
+    if not context.witness:
+        attributes["corresp"] = f"#{note.html_id}"
+    holder = sub(parent, "note", **attributes)
+    for block in note.text[context.lang].split("\n\n"):
+        inline(sub(holder, "p"), " ".join(block.split()), replace(context, names=()))
+
+
+def xref_mark(parent: etree.Element, token: str, context: Context) -> None:
+    """[words](#p7), (#fn:17), (#ed-ID) in an editor's note: a pointer to that place of this text."""
+    words_, target = re.fullmatch(r"\[([^\]]+)\]\(#([^)\s]+)\)", token).groups()
+    ident = "n" + target.removeprefix("fn:") if target.startswith("fn:") else target
+    inline(sub(parent, "ref", target=f"#{context.prefix}{ident}"), words_, context)
 
 
 def reading_mark(parent: etree.Element, token: str, context: Context) -> None:
@@ -591,7 +630,8 @@ def emphasis_mark(parent: etree.Element, token: str, context: Context) -> None:
 
 
 MARKS = {"link": link_mark, "cite": cite_mark, "note": note_mark, "page": page_mark, "reading": reading_mark,
-         "missing": missing_mark, "meta": meta_mark, "strong": strong_mark, "emphasis": emphasis_mark}
+         "missing": missing_mark, "meta": meta_mark, "strong": strong_mark, "emphasis": emphasis_mark,
+         "editorial": editorial_mark, "xref": xref_mark}
 
 
 # --- the back matter -------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Context:
     records: dict[str, dict[str, str]] = field(default_factory=dict)  # key → format → file text
     styles: dict[str, gost.Style] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    editor_notes: dict[str, list] = field(default_factory=dict)  # by work key: commentary.Note
 
     def style(self, lang: str) -> gost.Style:
         """The English descriptions mark their runs in another language (gost.RUN)."""
@@ -123,6 +124,11 @@ def cited_in(citations: list[Citation], lang: str) -> list[str]:
     return lines
 
 
+def editor_note_lines(notes: list, lang: str) -> list[str]:
+    """The editor's notes on the work's citations (or citing it), after the author's notes."""
+    return [f"- [{label(lang, 'editor_ref', letter=note.letter)}]({ARTICLE}#{note.html_id})" for note in notes]
+
+
 def note_links(citations: list[Citation], lang: str) -> str:
     """"примеч. 17, 18" / "notes 17, 18": links to the notes."""
     word = label(lang, "notes_short" if len(citations) > 1 else "note_short")
@@ -160,6 +166,7 @@ def work_page(work: Work, ctx: Context) -> str:
     out += [f"## {words['cited_in']}", ""]
     own = ctx.citations.get(work.key)
     out += cited_in(own, lang) if own else [words["not_cited_directly"]]
+    out += editor_note_lines(ctx.editor_notes.get(work.key, []), lang)
     out.append("")
 
     if work.children:
@@ -209,12 +216,14 @@ def bibliography_page(works: list[Work], ctx: Context) -> str:
 
 def pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
           place_names: dict[str, str], lang: str, ordered: list[Work] | None = None,
-          references: dict | None = None, records: dict | None = None) -> dict[str, str]:
+          references: dict | None = None, records: dict | None = None,
+          editor_notes: dict | None = None) -> dict[str, str]:
     """Every generated page of one language: file name (`KEY.md`, `index.md`) → Markdown."""
     ordered = ordered if ordered is not None else sorted(bibliography.works.values(), key=gost.sort_key)
     ctx = Context(lang, bibliography, by_work(citations.get(lang, ())), place_names,
                   references if references is not None else {},
-                  records=records if records is not None else exports.records(ordered))
+                  records=records if records is not None else exports.records(ordered),
+                  editor_notes=(editor_notes or {}).get(lang, {}))
     files = {f"{work.key}.md": work_page(work, ctx) for work in ordered}
     files["index.md"] = bibliography_page(ordered, ctx)
     return files
@@ -229,13 +238,15 @@ def downloads(ordered: list[Work], records: dict[str, dict[str, str]]) -> dict[s
 
 
 def all_pages(bibliography: Bibliography, citations: dict[str, list[Citation]],
-              place_names: dict[str, str]) -> dict[str, dict[str, str]]:
-    """Pages and downloads of every language: language → file name → text."""
+              place_names: dict[str, str], editor_notes: dict | None = None) -> dict[str, dict[str, str]]:
+    """Pages and downloads of every language: language → file name → text. `editor_notes`:
+    language → work key → the editor's notes concerning its citations."""
     ordered = sorted(bibliography.works.values(), key=gost.sort_key)
     references: dict[tuple[str, str], str] = {}
     records = exports.records(ordered)
     shared = downloads(ordered, records)
-    return {lang: pages(bibliography, citations, place_names, lang, ordered, references, records) | shared
+    return {lang: pages(bibliography, citations, place_names, lang, ordered, references, records, editor_notes)
+            | shared
             for lang in paths.LANGUAGES}
 
 

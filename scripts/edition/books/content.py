@@ -141,9 +141,67 @@ def sic_to_apparatus(root: etree.Element) -> None:
             link.attrib.pop("title", None)
 
 
+def _editors_notes(article: etree.Element) -> dict[str, etree.Element]:
+    """The editor's notes (sources/commentary.yml) taken out of their list after the
+    author's notes, with its heading: their text, by the list item's id (ed-…)."""
+    box = next((d for d in article.iter("div") if "editor-notes" in classes(d)), None)
+    if box is None:
+        return {}
+    notes = {}
+    for item in box.iter("li"):
+        holder = etree.Element("span")
+        for index, paragraph in enumerate(item.findall("p")):
+            if index:
+                etree.SubElement(holder, "br")
+            _append_content(holder, paragraph)
+        for backref in [a for a in holder if "footnote-backref" in classes(a)]:
+            _remove(holder, backref)
+        _trim_end(holder)
+        notes[item.get("id")] = holder
+    parents = _parents(article)
+    heading = next((h for h in article if h.tag == "h2" and h.get("id") == "editors-notes"), None)
+    if heading is not None:
+        _remove(parents[heading], heading)
+    _remove(parents[box], box)
+    return notes
+
+
+def editors_notes_in_place(article: etree.Element, notes: dict[str, etree.Element], path) -> None:
+    """Each editor's letter in the text becomes a lettered note in place (class `note
+    editor-note`, `data-n` the letter); a letter inside an author's note stays a letter there,
+    and its text follows that note's text (a note cannot hold a note)."""
+    parents = _parents(article)
+    for sup in [s for s in article.iter("sup") if "editor-ref" in classes(s)]:
+        link = sup.find("a")
+        target = (link.get("href") or "").lstrip("#") if link is not None else ""
+        if target not in notes:
+            raise BookError(path, None, f"the editor's letter {sup.get('id')} has no note in the rendered list")
+        letter = "".join(link.itertext()).strip()
+        text = notes.pop(target)
+        holder = parents[sup]
+        while holder is not None and "note" not in classes(holder):
+            holder = parents.get(holder)
+        if holder is None:  # in the text: a lettered note of its own
+            note = etree.Element("span", {"class": "note editor-note", "id": target, "data-n": letter})
+            note.text, note[:] = text.text, list(text)
+            _replace(parents[sup], sup, note)
+        else:  # in an author's note: the letter stays, the text follows the note's
+            mark = etree.Element("sup", {"class": "editor-letter"})
+            mark.text = letter
+            _replace(parents[sup], sup, mark)
+            inline = etree.SubElement(holder, "span", {"class": "editor-inline", "id": target})
+            label = etree.SubElement(inline, "span", {"class": "editor-letter-label"})
+            label.text = letter
+            label.tail = text.text
+            inline.extend(list(text))
+            inline.tail = None
+    if notes:
+        raise BookError(path, None, f"the editor's notes {', '.join(notes)} have no letter in the rendered text")
+
+
 def _notes(article: etree.Element, path) -> dict[str, etree.Element]:
     """The author's notes from the list at the foot of the article, by number."""
-    box = next((d for d in article.iter("div") if "footnote" in classes(d)), None)
+    box = next((d for d in article.iter("div") if "footnote" in classes(d) and "editor-notes" not in classes(d)), None)
     if box is None:
         raise BookError(path, None, "the rendered article has no list of notes (div.footnote)")
     notes = {}
@@ -255,9 +313,11 @@ def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
     article_parts = [c for c in article if not _is_cite_box(c)]
     body = etree.Element("body")
     body.extend(article_parts)
+    editors = _editors_notes(body)
     order = notes_in_place(body, paths["article.md"])
     if order != sorted(order, key=int):
         raise BookError(paths["article.md"], None, f"the notes are referenced out of order: {', '.join(order)}")
+    editors_notes_in_place(body, editors, paths["article.md"])
 
     bibliography = [c for c in works if c.tag != "h1"]
     parts = {"front": front, "translator": translator, "article": list(body), "bibliography": bibliography,

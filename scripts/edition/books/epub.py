@@ -54,9 +54,10 @@ def _notes_as_footnotes(elements: list[etree.Element], lang: str) -> list[etree.
         asides = []
         parents = {child: parent for parent in block.iter() for child in parent}
         for note in [e for e in block.iter("span") if "note" in classes(e)]:
-            number = note.get("data-n")
-            ref = _element("a", number, {"epub:type": "noteref", "role": "doc-noteref", "href": f"#fn-{number}",
-                                         "id": f"fnref-{number}"})
+            number, ident = note.get("data-n"), _id(note.get("id"))  # fn-8, or an editor's ed-…
+            back_id = ident.replace("fn-", "fnref-", 1) if ident.startswith("fn-") else ident.replace("ed-", "edref-", 1)
+            ref = _element("a", number, {"epub:type": "noteref", "role": "doc-noteref", "href": f"#{ident}",
+                                         "id": back_id})
             sup = _element("sup")
             sup.append(ref)
             sup.tail = note.tail
@@ -64,10 +65,12 @@ def _notes_as_footnotes(elements: list[etree.Element], lang: str) -> list[etree.
             index = list(parent).index(note)
             parent.remove(note)
             parent.insert(index, sup)
-            aside = _element("aside", None, {"epub:type": "footnote", "role": "doc-footnote", "id": f"fn-{number}"})
+            kind = "editor_note_label" if "editor-note" in classes(note) else "note_label"
+            aside = _element("aside", None, {"epub:type": "footnote", "role": "doc-footnote", "id": ident,
+                                             "class": " ".join(sorted(classes(note)))})
             paragraph = etree.SubElement(aside, "p")
-            back = etree.SubElement(paragraph, "a", {"href": f"#fnref-{number}", "role": "doc-backlink",
-                                                    "aria-label": word(lang, "note_label", n=number)})
+            back = etree.SubElement(paragraph, "a", {"href": f"#{back_id}", "role": "doc-backlink",
+                                                    "aria-label": word(lang, kind, n=number)})
             back.text = number
             back.tail = ". " + (note.text or "")
             paragraph.extend(list(note))

@@ -20,6 +20,7 @@ WORDS = {
         "page_list": "Страницы печатного оригинала",
         "page_label": "Страница {n} печатного оригинала",
         "note_label": "Примечание {n}",
+        "editor_note_label": "Примечание редактора {n}",
         "cover": "Титул",
     },
     "en": {
@@ -42,6 +43,7 @@ WORDS = {
         "page_list": "Pages of the printed original",
         "page_label": "Page {n} of the printed original",
         "note_label": "Note {n}",
+        "editor_note_label": "Editor's note {n}",
         "cover": "Title page",
     },
 }
