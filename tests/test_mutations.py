@@ -134,7 +134,7 @@ MUTATIONS = [
           at="    ru: >-\n      {pb 8}Знак", says="has no place in an editor's note"),
     stops("commentary-link-to-no-place", COMMENT, "([paragraph 11](#p11))", "([paragraph 13](#p13))",
           at="    en: >-\n      The text of note 21", says="the link #p13 names no place"),
-    stops("commentary-crossed-order", COMMENT, "    en: to the peoples of Europe", "    en: met with the prominent Comintern figure",
+    stops("commentary-crossed-order", COMMENT, "    en: to the peoples of Europe", "    en: met the prominent Comintern figure",
           at="    en: General V. Hasse", says="a letter must mean one note in both languages"),
     stops("commentary-letter-by-hand", ART_RU, "ощутимых результатов не принесли.", "ощутимых результатов{ed hasse-initial} не принесли.",
           at="{ed hasse-initial}", says="the letters of the editor's notes are put in by the build"),
@@ -151,7 +151,7 @@ MUTATIONS = [
     stops("meta-non-utf8", META, b"language: ru", "language: r\xe9".encode("latin-1"), at="language: r",
           says="is not UTF-8"),
     # --- changelog.yml ----------------------------------------------------------------------
-    stops("changelog-version-order", "sources/changelog.yml", "- version: 1.0.0", "- version: 1.2.0",
+    stops("changelog-version-order", "sources/changelog.yml", "- version: 1.0.0", "- version: 1.9.0",
           says="the newest release comes first"),
     stops("changelog-impossible-date", "sources/changelog.yml", "  date: 2026-12-01", "  date: 2026-12-41",
           says="not a real date"),
@@ -294,7 +294,7 @@ MUTATIONS += [
     Mutation("env-site-url-not-a-url", env={"SITE_URL": "not a url"}, says="site_url"),
     Mutation("env-output-under-a-file", out="blocker/site", says="the site cannot be written there"),
     Mutation("env-release-tag-not-in-changelog", env={"EDITION_RELEASE_TAG": "v9.9.9"}, where="sources/changelog.yml",
-             at="- version: 1.1.0", says="the build is of the tag v9.9.9"),
+             at="- version: 1.2.0", says="the build is of the tag v9.9.9"),
     stops("control-character-in-names", NAMES, "      en: [W. Cuno, Cuno]", "      en: [W. Cuno, Cu\x01no]", at="Cu\x01no",
           says="the control character U+0001"),
 ]
