@@ -9,8 +9,10 @@
     on_page_context   citation metadata for the head of the home and article pages
     on_post_page    two slips of Material's HTML mended; absolute hreflang links; the page's
                     Content-Security-Policy (csp.py)
-    on_page_content the rendered home, article and bibliography pages kept for the books
-    on_post_build   the PDF and EPUB of each language (books/), unless EDITION_BOOKS=0 or in
+    on_page_content the rendered home, article and bibliography pages kept for the books and
+                    the side-by-side text
+    on_post_build   once both languages are built: the side-by-side text put into its pages
+                    (parallel.py); the PDF and EPUB of each language (books/), unless EDITION_BOOKS=0 or in
                     a preview; in a preview (`mkdocs serve`), the error page if anything went wrong
 
 mkdocs-static-i18n builds the site once per language, so each event runs once per language.
@@ -35,7 +37,20 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the `edition` package
 
 from edition import article as article_module  # noqa: E402
-from edition import article_records, citing, commentary, csp, downloads, internals, marks, paths, preview, site_files, tei  # noqa: E402
+from edition import (  # noqa: E402
+    article_records,
+    citing,
+    commentary,
+    csp,
+    downloads,
+    internals,
+    marks,
+    parallel,
+    paths,
+    preview,
+    site_files,
+    tei,
+)
 from edition import edition as edition_module  # noqa: E402
 from edition.books import content as book_content  # noqa: E402
 from edition.books import make as books  # noqa: E402
@@ -56,6 +71,7 @@ class BuildState:
     tei: str = ""  # the edition in TEI P5
     repository: str = ""  # the source repository's address (EDITION_REPOSITORY), where known
     rendered: dict = field(default_factory=dict)  # {lang: {page: book_content.Rendered}} for the books
+    built: int = 0  # the language builds finished
 
 
 def _extension(config) -> EditionExtension:
@@ -253,16 +269,29 @@ def on_post_template(output_content, template_name, config, **kwargs):
     return state.not_found_page
 
 
+def _parallel_urls(config) -> dict[str, str]:
+    """The address of each language's side-by-side page."""
+    base = config.site_url or "/"
+    return {lang: urljoin(base, ("" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/") + "parallel/")
+            for lang in paths.LANGUAGES}
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config, **kwargs):
     state = _state(config)
-    # The edition's own errors first: MkDocs' warnings then are mostly their consequences
-    # (a bibliography that did not load leaves every link to it broken).
-    if state.problems is None and state.edition is not None and books.wanted():
+    # mkdocs-static-i18n builds the other language inside the default language's build, and
+    # this runs at the end of each: the work of the whole site waits for the last one.
+    state.built += 1
+    whole_site = state.built == len(paths.LANGUAGES) and state.edition is not None
+    if whole_site:
         try:
-            books.write_all(state.edition, state.rendered, Path(config.site_dir))
+            parallel.fill(config.site_dir, state.rendered, _parallel_urls(config))
+            if state.problems is None and books.wanted():
+                books.write_all(state.edition, state.rendered, Path(config.site_dir))
         except EditionError as error:
             _fail(state, error)
+    # The edition's own errors first: MkDocs' warnings then are mostly their consequences
+    # (a bibliography that did not load leaves every link to it broken).
     shown = state.problems or state.warnings
     if shown:
         preview.replace_pages(config.site_dir, shown)

@@ -15,10 +15,10 @@ from conftest import ROOT
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The home, article, bibliography and one source page, Russian at the root and English
-# under /en/.
-PAGES = ["", "article/", "works/", "works/gorlov2001/",
-         "en/", "en/article/", "en/works/", "en/works/gorlov2001/"]
+# The home, article, side-by-side, bibliography and one source page, Russian at the root
+# and English under /en/.
+PAGES = ["", "article/", "parallel/", "works/", "works/gorlov2001/",
+         "en/", "en/article/", "en/parallel/", "en/works/", "en/works/gorlov2001/"]
 FAILING_IMPACTS = {"serious", "critical"}
 # How many Tab stops from the top are checked for a visible focus indicator: the header,
 # the navigation and the opening of the text with its first note references.

@@ -124,8 +124,8 @@ def test_how_to_cite_shows_three_forms_and_the_files(lang, site):
     assert "(n.d.)" in text and "К. К." in text and "K. K." in text
     suffix = "" if lang == "ru" else "-en"  # each page offers its own records
     for name in (f"article{suffix}.bib", f"article{suffix}.ris", f"article{suffix}.json"):
-        (href,) = [h for h in page.hrefs() if h.endswith(f"cite/{name}")]
-        assert sitehtml.resolve(site, path, href)[0].is_file()
+        hrefs = [h for h in page.hrefs() if h.endswith(f"cite/{name}")]  # the box's and the header's
+        assert len(hrefs) == 2 and all(sitehtml.resolve(site, path, h)[0].is_file() for h in hrefs)
 
 
 # --- registers -----------------------------------------------------------------------------------

@@ -69,6 +69,82 @@
     dialog.setAttribute("aria-label", searchBox.getAttribute("aria-label") || searchBox.placeholder);
   }
 
+  // --- Notes in the margin ---------------------------------------------------------------------
+  // On a wide screen each note of the article (the author's and the editor's) also stands in
+  // the margin beside the line that cites it, as in a printed edition. The list at the foot
+  // stays for narrow screens, print and screen readers: the copies are hidden from screen
+  // readers and their links from the keyboard. A note that would run into the next one is cut
+  // short there, ending in "…": its whole text stays in the list and in the preview.
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
+  var GAP = 6;
+
+  function copyOf(ref) {
+    var note = document.getElementById(ref.getAttribute("href").slice(1));
+    if (!note) return null;
+    var copy = document.createElement("div");
+    copy.className = "margin-note" + (ref.classList.contains("editor-note-ref") ? " margin-note--editor" : "");
+    copy.setAttribute("data-for", ref.parentNode.id);
+    var number = document.createElement("span");
+    number.className = "margin-note__number";
+    number.textContent = ref.textContent;
+    copy.appendChild(number);
+    note.querySelectorAll(":scope > p").forEach(function (p) {
+      var part = p.cloneNode(true);
+      part.querySelectorAll(".footnote-backref").forEach(function (a) { a.remove(); });
+      part.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+      part.querySelectorAll("a, button, [tabindex]").forEach(function (e) { e.setAttribute("tabindex", "-1"); });
+      copy.appendChild(part);
+    });
+    return copy;
+  }
+
+  function placeMarginNotes() {
+    var inner = document.querySelector(".md-content__inner");
+    var refs = inner ? inner.querySelectorAll('p[id^="p"] a.footnote-ref') : [];
+    if (!refs.length) return;
+    var column = inner.querySelector(".margin-notes");
+    if (!column) {
+      column = document.createElement("div");
+      column.className = "margin-notes";
+      column.setAttribute("aria-hidden", "true");
+      refs.forEach(function (ref) { var copy = copyOf(ref); if (copy) column.appendChild(copy); });
+      inner.appendChild(column);
+    }
+    column.hidden = !WIDE.matches;
+    // The margin is the notes' now: the table of contents, which would stand over them, steps aside.
+    document.body.classList.toggle("with-margin-notes", !column.hidden);
+    if (column.hidden) return;
+    var box = inner.getBoundingClientRect();
+    var text = inner.querySelector('p[id^="p"]').getBoundingClientRect();
+    var left = text.right - box.left + 24;
+    column.style.left = left + "px";
+    column.style.width = Math.max(160, Math.min(320, document.documentElement.clientWidth - 16 - box.left - left)) + "px";
+    var notes = column.children, floor = 0;
+    var line = parseFloat(getComputedStyle(notes[0]).lineHeight) || 16;
+    for (var i = 0; i < notes.length; i++) {
+      var ref = document.getElementById(notes[i].getAttribute("data-for"));
+      var top = Math.max(ref.getBoundingClientRect().top - box.top - 3, floor);
+      var note = notes[i];
+      note.style.top = top + "px";
+      note.style.maxHeight = "";
+      note.classList.remove("margin-note--cut");
+      var next = notes[i + 1] && document.getElementById(notes[i + 1].getAttribute("data-for"));
+      if (next) {
+        var room = Math.max(next.getBoundingClientRect().top - box.top - 3 - top - GAP, line);
+        if (note.offsetHeight > room) {
+          note.style.maxHeight = Math.floor(room / line) * line + "px";
+          note.classList.add("margin-note--cut");
+        }
+      }
+      floor = top + note.offsetHeight + GAP;
+    }
+  }
+  placeMarginNotes();
+  WIDE.addEventListener("change", placeMarginNotes);
+  window.addEventListener("resize", placeMarginNotes);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(placeMarginNotes);
+  window.addEventListener("load", placeMarginNotes);
+
   // --- The access date of a GOST reference is the reader's today -----------------------------
   var today = new Date();
   var stamp = ("0" + today.getDate()).slice(-2) + "." + ("0" + (today.getMonth() + 1)).slice(-2) +

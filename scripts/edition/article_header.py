@@ -9,9 +9,8 @@ the build writes them to.
 
 from __future__ import annotations
 
-from html import escape
-
 from . import article_records, downloads
+from .escape import md as escape  # text from data files, as characters (no markup, no marks)
 from .citing import CITE_FOLDER
 
 WORDS = {

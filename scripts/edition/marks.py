@@ -17,6 +17,8 @@ and, each alone in its paragraph (a block):
     {include NAME}  the text of sources/text/NAME.md (NAME ends in its language: summary.ru)
     {table NAME}    a table built from data: emendations, hyphenation
     {cite}          how to cite the article ({cite folded}: folded until the reader opens it)
+    {header}        the article page's header: author, source, version, other language, downloads
+    {parallel}      the side-by-side text of both languages (parallel.py fills it in after the build)
     {register G}    the register of persons, places, organisations or documents
     {timeline}      the dated events, each linked to its paragraph
     {changelog}     the releases, newest first: corrections of the text, changes to the site
@@ -32,7 +34,8 @@ from __future__ import annotations
 import re
 
 INLINE = ("pb", "em", "sic", "missing", "meta", "ed")
-BLOCK = ("include", "table", "cite", "register", "timeline", "changelog", "data", "commentary")
+BLOCK = ("include", "table", "cite", "register", "timeline", "changelog", "data", "commentary", "header",
+         "parallel")
 NAMES = INLINE + BLOCK
 
 # A mark: its name and its argument (everything up to the closing brace, on one line).

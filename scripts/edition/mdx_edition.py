@@ -405,9 +405,23 @@ def commentary_list(argument: str, page: Page) -> str:
     return "\n".join(lines)
 
 
+def article_header(argument: str, page: Page) -> str:
+    from . import article_header as header
+    if argument:
+        raise ValueError("{header} takes nothing after its name")
+    return header.render(page.edition, page.lang, page.url_to_file, page.url_to)
+
+
+def parallel_text(argument: str, page: Page) -> str:
+    from . import parallel
+    if argument:
+        raise ValueError("{parallel} takes nothing after its name")
+    return parallel.placeholder([p.anchor for p in page.edition.articles[page.lang].paragraphs])
+
+
 BLOCK_RENDERERS = {"include": include, "table": table, "cite": how_to_cite, "register": register,
                    "timeline": timeline_table, "changelog": changelog_page, "data": data_list,
-                   "commentary": commentary_list}
+                   "commentary": commentary_list, "header": article_header, "parallel": parallel_text}
 
 
 class BlockMarks(Preprocessor):
@@ -453,6 +467,7 @@ class BlockMarks(Preprocessor):
 
 PARAGRAPH_ID = re.compile(r"^p(\d+)$")
 PERMALINK_NAME = {"ru": "Абзац {n}: постоянная ссылка", "en": "Paragraph {n}: permanent link"}
+PARALLEL_NAME = {"ru": "Абзац {n} рядом с английским переводом", "en": "Paragraph {n} beside the Russian original"}
 SKIP = {"code", "pre", "script", "style"}
 
 
@@ -475,6 +490,11 @@ class ParagraphLinks(PageTreeprocessor):
             link = etree.SubElement(paragraph, "a", {"class": "paragraph-link", "href": f"#{paragraph.get('id')}",
                                                      "aria-label": name, "title": name})
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = number.group(1)
+            side = PARALLEL_NAME[page.lang].format(n=number.group(1))
+            link = etree.SubElement(paragraph, "a", {"class": "parallel-link paragraph-side", "aria-label": side,
+                                                     "title": side, "href": page.link("parallel.md")
+                                                     + f"#{paragraph.get('id')}"})
+            etree.SubElement(link, "span", {"aria-hidden": "true"}).text = "⇆"
 
 
 class EditorNotes(PageTreeprocessor):

@@ -25,11 +25,19 @@ from .books.content import classes, fragment
 from .errors import EditionError
 from .paths import DOCS, LANGUAGES
 
-PLACEHOLDER = '<div class="parallel" data-parallel="pending"></div>'
+PENDING = '<div class="parallel" data-parallel="pending">'
+END = "<!-- the side-by-side text ends -->"
+
+
+def placeholder(anchors: list[str]) -> str:
+    """What {parallel} leaves in the page: the rows' anchors, empty, so that MkDocs knows
+    them when it checks the article's links to #p7 here; fill() replaces it whole."""
+    rows = "".join(f'<div class="parallel-row" id="{a}"></div>' for a in anchors)
+    return f"{PENDING}{rows}</div>{END}"
 PARAGRAPH = re.compile(r"p\d+$")
 WORDS = {
-    "ru": {"back": "Абзац {n} в русском тексте статьи", "notes": "Примечания к абзацу {n}"},
-    "en": {"back": "Paragraph {n} in the English article", "notes": "Notes to paragraph {n}"},
+    "ru": {"back": "Абзац {n} в русском тексте статьи"},
+    "en": {"back": "Paragraph {n} in the English article"},
 }
 
 
@@ -62,8 +70,7 @@ def _column(lang: str, html: str, article_url: str, page_url: str) -> dict[str, 
         cell.append(paragraph)
         cited = _cited(paragraph, notes)
         if cited:
-            holder = etree.SubElement(cell, "div", {"class": "footnote parallel-notes",
-                                                    "aria-label": WORDS[lang]["notes"].format(n=ident[1:])})
+            holder = etree.SubElement(cell, "div", {"class": "footnote parallel-notes"})
             numbered = etree.SubElement(holder, "ol")
             lettered = None
             for note_id in cited:
@@ -110,6 +117,9 @@ def _cited(paragraph: etree.Element, notes: dict) -> list[str]:
 def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, ident: str) -> None:
     """Ids prefixed with the language; links to a place in the cell follow it; the others are
     made relative to this page; the paragraph's own permalink leads back to the article."""
+    parents = {child: parent for parent in cell.iter() for child in parent}
+    for link in [a for a in cell.iter("a") if "parallel-link" in classes(a)]:  # this page's own link
+        parents[link].remove(link)
     ids = {e.get("id") for e in cell.iter() if e.get("id")}
     for element in cell.iter():
         if element.get("id"):
@@ -124,9 +134,6 @@ def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, i
             link.set("href", _relative(f"{article_url}#{ident}", page_url))
             link.set("aria-label", words)
             link.set("title", words)
-            continue
-        if "parallel-link" in classes(link):
-            link.set("href", f"#{ident}")
             continue
         target = urljoin(article_url, href)
         address, anchor = urldefrag(target)
@@ -163,6 +170,7 @@ def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         path = Path(site_dir) / prefix / "parallel" / "index.html"
         page = path.read_text(encoding="utf-8")
-        if page.count(PLACEHOLDER) != 1:
+        start, end = page.find(PENDING), page.find(END)
+        if page.count(PENDING) != 1 or end < start:
             raise EditionError(DOCS / lang / "parallel.md", None, "the page has no {parallel} mark (or has it twice)")
-        path.write_text(page.replace(PLACEHOLDER, table(rendered, url)), encoding="utf-8")
+        path.write_text(page[:start] + table(rendered, url) + page[end + len(END):], encoding="utf-8")

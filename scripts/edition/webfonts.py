@@ -10,6 +10,10 @@ text; the tests check that the committed files cover every character of the buil
 
 The files are generated, committed like a lock file, and never edited by hand; the build
 only copies them. Cutting them at every build would cost a second.
+
+A cut is a modified version of the font under its licence (SIL Open Font License 1.1), which
+reserves the names "Charis" and "SIL": the cut files are named FAMILY and keep Charis SIL's
+copyright and licence in their name tables; the About page says whose face it is. (The books embed their cuts in the document, which the licence allows as is.)
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .books import fonts
 from .paths import DOCS
 
 OUT = DOCS / "assets" / "fonts"
+FAMILY = "Edition Serif"  # the cut's own name: the licence reserves "Charis" and "SIL"
 FACES = {"regular": ("normal", 400), "italic": ("italic", 400)}
 BASE = ("".join(map(chr, range(0x20, 0x7F))) + "«»„“”‘’–—…№§¶°×·•‹›‐‑ ‑\u00a0\u2009\u202f"
         + "ÄÖÜäöüßÉéÈèÀàÇçÑñŁłŃńŚśŹźŻżĄąĘęÓó" + "".join(map(chr, range(0x0410, 0x0450))) + "Ёё")
@@ -94,14 +99,29 @@ def cut(face: fonts.Face, characters: str) -> bytes:
     subsetter = fonttools_subset.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)
+    _rename(font, face)
     out = io.BytesIO()
     font.flavor = "woff2"
     font.save(out)
     return out.getvalue()
 
 
+def _rename(font, face: fonts.Face) -> None:
+    """The cut's names: FAMILY, not the reserved "Charis SIL" (name IDs 1, 3, 4, 6, 16, 17)."""
+    style = "Italic" if face.style == "italic" else "Regular"
+    names = {1: FAMILY, 2: style, 3: f"{FAMILY} {style}; cut from Charis SIL", 4: f"{FAMILY} {style}",
+             6: f"{FAMILY.replace(' ', '')}-{style}"}
+    table = font["name"]
+    for ident in (16, 17, 21, 22):
+        table.removeNames(nameID=ident)
+    for ident, value in names.items():
+        table.removeNames(nameID=ident)
+        table.setName(value, ident, 3, 1, 0x409)
+        table.setName(value, ident, 1, 0, 0)
+
+
 def file_name(face: str, part: str) -> str:
-    return f"charis-{face}-{part}.woff2"
+    return f"edition-serif-{face}-{part}.woff2"
 
 
 def repertoire(site_chars: set[str]) -> dict[str, str]:

@@ -110,7 +110,7 @@ def strip_site_controls(root: etree.Element) -> None:
     parents = _parents(root)
     for element in list(root.iter()):
         names = classes(element)
-        if element.tag == "a" and names & {"headerlink", "paragraph-link", "footnote-backref"}:
+        if element.tag == "a" and names & {"headerlink", "paragraph-link", "parallel-link", "footnote-backref"}:
             _remove(parents[element], element)
         elif names & {"visually-hidden"}:
             _remove(parents[element], element)
@@ -310,7 +310,7 @@ def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
     front = _children_until(home, _is_cite_box)
     translator = _section(home, "translators-note") if lang != "ru" else []
 
-    article_parts = [c for c in article if not _is_cite_box(c)]
+    article_parts = [c for c in article if not _is_cite_box(c) and "article-header" not in classes(c)]
     body = etree.Element("body")
     body.extend(article_parts)
     editors = _editors_notes(body)
