@@ -10,8 +10,8 @@ the build writes them to.
 from __future__ import annotations
 
 from . import article_records, downloads
-from .escape import md as escape  # text from data files, as characters (no markup, no marks)
 from .citing import CITE_FOLDER
+from .escape import md as escape  # text from data files, as characters (no markup, no marks)
 
 WORDS = {
     "ru": {
