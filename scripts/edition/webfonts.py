@@ -13,7 +13,8 @@ only copies them. Cutting them at every build would cost a second.
 
 A cut is a modified version of the font under its licence (SIL Open Font License 1.1), which
 reserves the names "Charis" and "SIL": the cut files are named FAMILY and keep Charis SIL's
-copyright and licence in their name tables; the About page says whose face it is. (The books embed their cuts in the document, which the licence allows as is.)
+copyright and licence in their name tables; the About page says whose face it is. (The
+books embed their cuts in the document, which the licence allows as is.)
 """
 
 from __future__ import annotations
