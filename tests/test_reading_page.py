@@ -3,6 +3,7 @@ article's header and the text face (issue: the reader's page)."""
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import pytest
@@ -130,7 +131,7 @@ def test_a_paragraph_leads_to_its_pair_and_back(open_page, base, lang):
 def test_the_article_header_says_what_the_edition_knows(site, ed, lang):
     prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/"
     html = (site / prefix / "article" / "index.html").read_text(encoding="utf-8")
-    header = re.search(r'<section class="article-header".*?</section>', html, re.S).group(0)
+    header = html_module.unescape(re.search(r'<section class="article-header".*?</section>', html, re.S).group(0))
     terms = re.findall(r"<dt>(.*?)</dt>", header)
     assert len(terms) == 6
     release = ed.release
