@@ -147,17 +147,7 @@ def _editors_notes(article: etree.Element) -> dict[str, etree.Element]:
     box = next((d for d in article.iter("div") if "editor-notes" in classes(d)), None)
     if box is None:
         return {}
-    notes = {}
-    for item in box.iter("li"):
-        holder = etree.Element("span")
-        for index, paragraph in enumerate(item.findall("p")):
-            if index:
-                etree.SubElement(holder, "br")
-            _append_content(holder, paragraph)
-        for backref in [a for a in holder if "footnote-backref" in classes(a)]:
-            _remove(holder, backref)
-        _trim_end(holder)
-        notes[item.get("id")] = holder
+    notes = {item.get("id"): _note_text(item, etree.Element("span")) for item in box.iter("li")}
     parents = _parents(article)
     heading = next((h for h in article if h.tag == "h2" and h.get("id") == "editors-notes"), None)
     if heading is not None:
@@ -207,18 +197,23 @@ def _notes(article: etree.Element, path) -> dict[str, etree.Element]:
     notes = {}
     for item in box.iter("li"):
         number = item.get("id", "").removeprefix("fn:")
-        paragraphs = item.findall("p")
-        span = etree.Element("span", {"class": "note", "id": f"fn:{number}", "data-n": number})
-        for index, paragraph in enumerate(paragraphs):
-            if index:
-                etree.SubElement(span, "br")
-            _append_content(span, paragraph)
-        for backref in [a for a in span if "footnote-backref" in classes(a)]:
-            _remove(span, backref)
-        _trim_end(span)
-        notes[number] = span
+        notes[number] = _note_text(item, etree.Element("span", {"class": "note", "id": f"fn:{number}",
+                                                                "data-n": number}))
     _remove(_parents(article)[box], box)
     return notes
+
+
+def _note_text(item: etree.Element, holder: etree.Element) -> etree.Element:
+    """A list item's paragraphs as inline content of `holder` (a line break between two),
+    without the back link and the space before it."""
+    for index, paragraph in enumerate(item.findall("p")):
+        if index:
+            etree.SubElement(holder, "br")
+        _append_content(holder, paragraph)
+    for backref in [a for a in holder if "footnote-backref" in classes(a)]:
+        _remove(holder, backref)
+    _trim_end(holder)
+    return holder
 
 
 def _trim_end(element: etree.Element) -> None:
