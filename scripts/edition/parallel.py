@@ -15,6 +15,7 @@ stack, Russian first (edition.css).
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -53,9 +54,9 @@ def _relative(target: str, page_url: str) -> str:
     return path + (f"#{there.fragment}" if there.fragment else "")
 
 
-def _column(lang: str, html: str, article_url: str, page_url: str) -> dict[str, etree.Element]:
-    """One language's paragraphs, each a cell with its notes, by paragraph id."""
-    body = fragment(html)
+def _column(lang: str, body: etree.Element, article_url: str, page_url: str) -> dict[str, etree.Element]:
+    """One language's paragraphs (from its article's parsed body, which it takes apart), each a
+    cell with its notes, by paragraph id."""
     notes = {}
     for box in [d for d in body.iter("div") if "footnote" in classes(d)]:
         for item in box.iter("li"):
@@ -143,15 +144,21 @@ def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, i
             link.set("href", _relative(target, page_url))
 
 
-def table(rendered: dict, page_url: str) -> str:
-    """The rows of both languages as HTML, for the parallel page at `page_url`."""
-    columns = {}
+def _parsed(rendered: dict) -> dict[str, tuple[etree.Element, str]]:
+    """Each language's article, parsed once, with its address."""
+    parsed = {}
     for lang in LANGUAGES:
         article = rendered.get(lang, {}).get("article.md")
         if article is None:
             raise EditionError(DOCS / lang / "article.md", None, "the article was not rendered, so the "
                                                                  "side-by-side text cannot be made")
-        columns[lang] = _column(lang, article.html, article.url, page_url)
+        parsed[lang] = (fragment(article.html), article.url)
+    return parsed
+
+
+def table(parsed: dict, page_url: str) -> str:
+    """The rows of both languages as HTML, for the parallel page at `page_url`."""
+    columns = {lang: _column(lang, copy.deepcopy(body), url, page_url) for lang, (body, url) in parsed.items()}
     order = list(columns[LANGUAGES[0]])
     if any(list(column) != order for column in columns.values()):
         raise EditionError(DOCS / LANGUAGES[1] / "article.md", None, "the two articles' paragraphs differ "
@@ -166,6 +173,7 @@ def table(rendered: dict, page_url: str) -> str:
 
 def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
     """The parallel page of each language (`urls`: its address, by language) gets the rows."""
+    parsed = _parsed(rendered)
     for lang, url in urls.items():
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         path = Path(site_dir) / prefix / "parallel" / "index.html"
@@ -173,4 +181,4 @@ def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
         start, end = page.find(PENDING), page.find(END)
         if page.count(PENDING) != 1 or end < start:
             raise EditionError(DOCS / lang / "parallel.md", None, "the page has no {parallel} mark (or has it twice)")
-        path.write_text(page[:start] + table(rendered, url) + page[end + len(END):], encoding="utf-8")
+        path.write_text(page[:start] + table(parsed, url) + page[end + len(END):], encoding="utf-8")
