@@ -42,8 +42,9 @@ WORDS = {
 OTHER = {"ru": "en", "en": "ru"}
 
 
-def _known_source(meta, lang: str) -> str:
-    """What the metadata knows of the journal, or that the source gives none of it."""
+def known_source(meta, lang: str) -> str:
+    """What the metadata knows of the journal, or that the source gives none of it (the
+    article header and the books' edition statement)."""
     if not meta.journal:
         return WORDS[lang]["unknown"]
     parts = [meta.journal, str(meta.year) if meta.year else ""]
@@ -64,7 +65,7 @@ def render(edition, lang: str, url_to_file, url_to_page) -> str:
     author = ", ".join(escape(a.display(lang)) for a in meta.authors)
     if not any(a.family for a in meta.authors):
         author += f' <span class="article-header__aside">({words["initials_only"]})</span>'
-    source = _known_source(meta, lang) + "; " + words["witness"].format(pages=len(edition.witness.pages))
+    source = known_source(meta, lang) + "; " + words["witness"].format(pages=len(edition.witness.pages))
     version = escape(words["version"].format(version=release.version, date=release.date_label(lang)))
     changes = f'<a href="{url_to_page(lang, "changelog.md")}">{words["changes"]}</a>'
     other = OTHER[lang]

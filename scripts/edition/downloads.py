@@ -8,10 +8,11 @@ from . import article_records, escape
 TEI_FOLDER, TEI_FILE = "data", "edition.tei.xml"
 TEI_PATH = f"{TEI_FOLDER}/{TEI_FILE}"
 TEI_TYPE = "application/tei+xml"
-BOOK_KINDS = ("pdf", "epub")
+BOOK_KINDS = ("pdf", "epub")  # the order the links and files take
 
 
 BOOK_LABELS = {"pdf": "PDF", "epub": "EPUB"}
+BOOK_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 
 def book_path(kind: str, lang: str) -> str:
@@ -26,8 +27,6 @@ def book_links(lang: str, url_to_file) -> str:
     return " · ".join(f'<a href="{url_to_file(book_path(kind, lang))}" type="{BOOK_TYPES[kind]}">{label}</a>'
                       for kind, label in BOOK_LABELS.items())
 
-
-BOOK_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 WORDS = {
     "ru": {

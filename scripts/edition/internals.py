@@ -14,6 +14,9 @@ Both are pinned (requirements.txt); after an upgrade, run the tests named here f
 | Material's search worker appends `*` to every word, so lunr skips stemming | overrides/assets/javascripts/lunr/min/lunr.multi.min.js | tests/test_browser.py::test_russian_search_finds_inflected_forms |
 | the HTML of Material's checkbox toggles and table-of-contents label | mkdocs_hook.valid_html | tests/test_html_validity.py::test_every_built_page_is_valid_html |
 | MkDocs reads the ids of raw HTML from the page's lines before parsing (so block marks are a preprocessor) | mdx_edition.BlockMarks | tests/test_crawl.py::test_every_fragment_is_an_id_in_its_target |
+| i18n builds the other language inside the default language's `on_post_build`, so the hook's `on_post_build` runs once per language, the whole site built only at the last | mkdocs_hook.on_post_build (`state.built`) | tests/test_reading_page.py::test_side_by_side_the_paragraphs_start_level |
+| Material fetches the search index with one XMLHttpRequest and starts its search worker with `new Worker`, both at start-up | overrides/main.html (held until search is focused) | tests/test_browser.py::test_the_search_index_waits_until_search_is_opened |
+| Material closes search 125 ms after the #fragment changes | tests/test_security.py (the walk waits) | tests/test_security.py::test_a_walk_through_every_kind_of_page_records_no_violation |
 | MkDocs passes `on_page_markdown` the page without its front matter (the locator reads `page.file.content_string`) | mkdocs_hook.on_page_markdown | tests/test_mutations.py::test_mutation[ru-cite-form] |
 
 A test named here that stops existing is itself a failure: tests/test_build_errors.py checks

@@ -15,14 +15,13 @@ stack, Russian first (edition.css).
 
 from __future__ import annotations
 
-import copy
 import posixpath
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .books.content import classes, fragment
+from .books.content import classes
 from .errors import EditionError
 from .paths import DOCS, LANGUAGES
 
@@ -144,21 +143,18 @@ def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, i
             link.set("href", _relative(target, page_url))
 
 
-def _parsed(rendered: dict) -> dict[str, tuple[etree.Element, str]]:
-    """Each language's article, parsed once, with its address."""
-    parsed = {}
+def _articles(rendered: dict) -> dict:
+    """Each language's rendered article (books.content.Rendered), which must be there."""
     for lang in LANGUAGES:
-        article = rendered.get(lang, {}).get("article.md")
-        if article is None:
+        if "article.md" not in rendered.get(lang, {}):
             raise EditionError(DOCS / lang / "article.md", None, "the article was not rendered, so the "
                                                                  "side-by-side text cannot be made")
-        parsed[lang] = (fragment(article.html), article.url)
-    return parsed
+    return {lang: rendered[lang]["article.md"] for lang in LANGUAGES}
 
 
-def table(parsed: dict, page_url: str) -> str:
+def table(articles: dict, page_url: str) -> str:
     """The rows of both languages as HTML, for the parallel page at `page_url`."""
-    columns = {lang: _column(lang, copy.deepcopy(body), url, page_url) for lang, (body, url) in parsed.items()}
+    columns = {lang: _column(lang, article.tree(), article.url, page_url) for lang, article in articles.items()}
     order = list(columns[LANGUAGES[0]])
     if any(list(column) != order for column in columns.values()):
         raise EditionError(DOCS / LANGUAGES[1] / "article.md", None, "the two articles' paragraphs differ "
@@ -173,7 +169,7 @@ def table(parsed: dict, page_url: str) -> str:
 
 def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
     """The parallel page of each language (`urls`: its address, by language) gets the rows."""
-    parsed = _parsed(rendered)
+    articles = _articles(rendered)
     for lang, url in urls.items():
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         path = Path(site_dir) / prefix / "parallel" / "index.html"
@@ -181,4 +177,4 @@ def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
         start, end = page.find(PENDING), page.find(END)
         if page.count(PENDING) != 1 or end < start:
             raise EditionError(DOCS / lang / "parallel.md", None, "the page has no {parallel} mark (or has it twice)")
-        path.write_text(page[:start] + table(parsed, url) + page[end + len(END):], encoding="utf-8")
+        path.write_text(page[:start] + table(articles, url) + page[end + len(END):], encoding="utf-8")

@@ -16,7 +16,7 @@ turn these into their own forms.
 from __future__ import annotations
 
 import copy
-import re
+import html as html_module
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin
@@ -28,6 +28,9 @@ from ..paths import DOCS
 from .words import word
 
 PAGES = ("index.md", "article.md", "works/index.md")  # the pages a book is made of
+# The page each part of a book is taken from.
+PART_PAGES = {"front": "index.md", "translator": "index.md", "cite": "index.md",
+              "article": "article.md", "bibliography": "works/index.md"}
 
 
 @dataclass
@@ -35,6 +38,14 @@ class Rendered:
     """One page's content as the site rendered it, and its address."""
     html: str
     url: str  # absolute, or site-relative when the site has no URL
+    _tree: etree.Element | None = field(default=None, repr=False)
+
+    def tree(self) -> etree.Element:
+        """The content parsed (once: the books and the side-by-side page both read the
+        article), as a fresh copy that the caller may take apart."""
+        if self._tree is None:
+            self._tree = fragment(self.html)
+        return copy.deepcopy(self._tree)
 
 
 @dataclass
@@ -58,17 +69,27 @@ class Book:
     date: str  # YYYY-MM-DD
     date_label: str
     url: str  # the article page's address
+    source: str  # what is known of the printed source, and what the margin's numbers are
     front: list[etree.Element]
     translator: list[etree.Element]
     article: list[etree.Element]
     bibliography: list[etree.Element]
     cite: list[etree.Element]
     apparatus: list[Entry] = field(default_factory=list)
-    pages: list[int] = field(default_factory=list)  # the original's pages, in order
 
 
 class BookError(EditionError):
     """A page's rendering lacks what a book needs (a template or an extension changed)."""
+
+
+def element(tag: str, text: str | None = None, attributes: dict | None = None, **more: str) -> etree.Element:
+    """A new element; attributes as a dict (`{"epub:type": …}`) or as keywords (`class_=…`,
+    `aria_hidden=…` for `class`, `aria-hidden`)."""
+    found = dict(attributes or {})
+    found.update({key.rstrip("_").replace("_", "-"): value for key, value in more.items()})
+    made = etree.Element(tag, found)
+    made.text = text
+    return made
 
 
 def fragment(html: str) -> etree.Element:
@@ -286,17 +307,13 @@ def _cite_block(box: etree.Element) -> list[etree.Element]:
     return [c for c in box if c.tag not in {"summary"} and "admonition-title" not in classes(c)]
 
 
-def _plain(element: etree.Element) -> str:
-    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
-
-
 def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
     """The book of one language from its rendered pages (`rendered`, by page name)."""
     paths = {name: DOCS / lang / name for name in PAGES}
     for name in PAGES:
         if name not in rendered:
             raise BookError(paths[name], None, "the page was not rendered, so the books cannot be made")
-    home, article, works = (fragment(rendered[name].html) for name in PAGES)
+    home, article, works = (rendered[name].tree() for name in PAGES)
     urls = {name: rendered[name].url for name in PAGES}
 
     boxes = [c for c in home if _is_cite_box(c)]
@@ -319,12 +336,10 @@ def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
              "cite": _cite_block(boxes[0])}
     inside = _places(parts, urls)
     for name, elements in parts.items():
-        page = {"front": "index.md", "translator": "index.md", "cite": "index.md",
-                "article": "article.md", "bibliography": "works/index.md"}[name]
         holder = etree.Element("div")
         holder.extend(elements)
         strip_site_controls(holder)
-        absolute_links(holder, urls[page], inside)
+        absolute_links(holder, urls[PART_PAGES[name]], inside)
         sic_to_apparatus(holder)
         parts[name] = list(holder)
 
@@ -332,25 +347,25 @@ def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
     ids = {e.get("id") for part in parts.values() for element in part for e in element.iter()}
     apparatus = [Entry(e.id, e.english if lang != "ru" and e.is_sic else e.edition, e.witness, e.is_sic,
                        e.reason[lang]) for e in edition.emendations.values() if f"em-{e.id}" in ids]
-    pages = [int(e.get("data-page")) for part in parts.values() for element in part for e in element.iter()
-             if "page-break" in classes(e)]
-    description = next((_plain(p) for p in front if p.tag == "p" and len(_plain(p)) > 200), "")
-    if not description:
-        description = next((_plain(p) for div in front for p in div.iter("p") if len(_plain(p)) > 200), "")
     return Book(lang=lang, title=meta.title[lang], authors=", ".join(a.display(lang) for a in meta.authors),
                 keywords=tuple(meta.keywords.get(lang) or meta.keywords.get("en") or ()),
-                description=description, version=release.version, date=release.date,
+                description=edition.abstracts[lang], version=release.version, date=release.date,
                 date_label=release.date_label(lang), url=urls["article.md"], apparatus=apparatus,
-                pages=pages, **{name: copy.deepcopy(value) for name, value in parts.items()})
+                source=_source_statement(edition, lang), **parts)
+
+
+def _source_statement(edition, lang: str) -> str:
+    """«Журнал … не указаны; номера на полях — …»: the article header's words for the source."""
+    from ..article_header import known_source
+    text = known_source(edition.metadata, lang) + "; " + word(lang, "margin", pages=len(edition.witness.pages)) + "."
+    return html_module.unescape(text[:1].upper() + text[1:])
 
 
 def _places(parts: dict, urls: dict) -> dict[str, str]:
     """Every id in the book, with the address of the page it stands on in the site."""
-    page_of = {"front": "index.md", "translator": "index.md", "cite": "index.md",
-               "article": "article.md", "bibliography": "works/index.md"}
     places = {}
     for name, elements in parts.items():
-        address = urldefrag(urljoin(urls[page_of[name]], ""))[0]
+        address = urldefrag(urls[PART_PAGES[name]])[0]
         for element in elements:
             for inner in element.iter():
                 if inner.get("id"):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import fonts
 from .content import Book, classes, edition_line
+from .content import element as _element
 from .words import word
 
 STYLESHEET = Path(__file__).with_name("epub.css")
@@ -27,12 +28,6 @@ XHTML, OPS = "http://www.w3.org/1999/xhtml", "http://www.idpf.org/2007/ops"
 def _id(value: str) -> str:
     """An id as XML allows it (the site's `fn:3` has a colon)."""
     return re.sub(r"[^\w.-]", "-", value)
-
-
-def _element(tag: str, text: str | None = None, attributes: dict | None = None) -> etree.Element:
-    element = etree.Element(tag, attributes or {})
-    element.text = text
-    return element
 
 
 def _xhtml(lang: str, title: str, body_children: list[etree.Element], body_type: str = "") -> bytes:
@@ -94,7 +89,7 @@ def _documents(book: Book) -> list[tuple[str, str, list[etree.Element], str]]:
     lang = book.lang
     heading, *rest = copy.deepcopy(book.front)
     statement = [_element("p", edition_line(book), {"class": "edition-line"}),
-                 _element("p", word(lang, "unknown_source"), {"class": "unknown-source"})]
+                 _element("p", book.source, {"class": "unknown-source"})]
     online = _element("p", f"{word(lang, 'online')}: ", {"class": "online"})
     online.append(_element("a", book.url, {"href": book.url}))
     statement.append(online)
@@ -185,7 +180,7 @@ def _package(book: Book, docs, font_files: list[str]) -> bytes:
         f"<dc:date>{book.date}</dc:date>",
         f'<meta property="dcterms:modified">{modified}</meta>',
         f"<dc:description>{esc(book.description)}</dc:description>",
-        f"<dc:source>{esc(word(lang, 'unknown_source'))}</dc:source>",
+        f"<dc:source>{esc(book.source)}</dc:source>",
         *(f"<dc:subject>{esc(k)}</dc:subject>" for k in book.keywords),
         f"<dc:rights>{esc(edition_line(book))}</dc:rights>",
         '<meta property="schema:accessMode">textual</meta>',

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import fonts
 from .content import Book, classes, edition_line
+from .content import element as _element
 from .words import word
 
 STYLESHEET = Path(__file__).with_name("print.css")
@@ -23,12 +24,6 @@ STYLESHEET = Path(__file__).with_name("print.css")
 
 def _data_uri(face: fonts.Face) -> str:
     return "data:font/ttf;base64," + base64.b64encode(face.data).decode("ascii")
-
-
-def _element(tag: str, text: str | None = None, **attributes: str) -> etree.Element:
-    element = etree.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attributes.items()})
-    element.text = text
-    return element
 
 
 def page_marks(root: etree.Element) -> None:
@@ -85,7 +80,7 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
         front.append(rest.pop(0))
     statement = etree.SubElement(front, "div", {"class": "edition-statement"})
     statement.append(_element("p", edition_line(book), class_="edition-line"))
-    statement.append(_element("p", word(lang, "unknown_source"), class_="unknown-source"))
+    statement.append(_element("p", book.source, class_="unknown-source"))
     online = _element("p", f"{word(lang, 'online')}: ", class_="online")
     online.append(_element("a", book.url, href=book.url))
     statement.append(online)

@@ -3,8 +3,7 @@
 WORDS = {
     "ru": {
         "edition": "Цифровое научное издание. Версия {version} от {date}",
-        "unknown_source": "Журнал, год, том, выпуск и страницы статьи в источнике не указаны; "
-                          "номера на полях — страницы печатного оригинала (с. 1–8).",
+        "margin": "отмеченные номера страниц — страницы печатного оригинала (с. 1–{pages})",
         "online": "Электронная версия",
         "contents": "Содержание",
         "front": "Резюме и аннотация",
@@ -25,9 +24,7 @@ WORDS = {
     },
     "en": {
         "edition": "A digital scholarly edition. Version {version}, {date}",
-        "unknown_source": "The source gives neither the journal nor the year, volume, issue or pages of "
-                          "the article; the numbers in the margin are the pages of the printed Russian "
-                          "original (pp. 1–8).",
+        "margin": "the page numbers marked are those of the printed Russian original (pp. 1–{pages})",
         "online": "Online",
         "contents": "Contents",
         "front": "Abstract",
