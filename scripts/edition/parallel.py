@@ -173,8 +173,13 @@ def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
     for lang, url in urls.items():
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
         path = Path(site_dir) / prefix / "parallel" / "index.html"
+        source = DOCS / lang / "parallel.md"
+        if not path.is_file():  # the articles' ⇆ links and the header lead there
+            raise EditionError(source, None, "the side-by-side page is missing: the articles link to it; "
+                                             "give it back, with {parallel} on a line of its own")
         page = path.read_text(encoding="utf-8")
         start, end = page.find(PENDING), page.find(END)
         if page.count(PENDING) != 1 or end < start:
-            raise EditionError(DOCS / lang / "parallel.md", None, "the page has no {parallel} mark (or has it twice)")
+            raise EditionError(source, None, "the page needs the mark {parallel} once, on a line of its own, "
+                                             "where the side-by-side rows go")
         path.write_text(page[:start] + table(articles, url) + page[end + len(END):], encoding="utf-8")

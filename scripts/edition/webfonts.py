@@ -24,6 +24,7 @@ import io
 from pathlib import Path
 
 from .books import fonts
+from .errors import EditionError
 from .paths import DOCS
 
 OUT = DOCS / "assets" / "fonts"
@@ -75,8 +76,11 @@ class _Text(html.parser.HTMLParser):
 
 def site_characters(site: Path) -> set[str]:
     """Every character the built site's pages show."""
+    pages = sorted(site.rglob("*.html"))
+    if not pages:  # a wrong folder would cut the face to the base repertoire alone
+        raise EditionError(site, None, "no built pages here: give the folder of a built site (make fonts builds one)")
     parser = _Text()
-    for page in sorted(site.rglob("*.html")):
+    for page in pages:
         parser.feed(page.read_text(encoding="utf-8"))
     return {c for c in parser.chars if c.isprintable() or c == "\u00a0"}
 
