@@ -320,6 +320,8 @@ def book(lang: str, rendered: dict[str, Rendered], edition) -> Book:
     if not boxes:
         raise BookError(paths["index.md"], None, "the home page has no how-to-cite block ({cite})")
     front = _children_until(home, _is_cite_box)
+    if lang != "ru":  # the English home page keeps the author's Russian summary at its foot
+        front += _section(home, "the-russian-summary")
     translator = _section(home, "translators-note") if lang != "ru" else []
 
     article_parts = [c for c in article if not _is_cite_box(c) and "article-header" not in classes(c)]
