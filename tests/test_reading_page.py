@@ -18,6 +18,29 @@ def base(site, serve):
     return serve(site)
 
 
+FACE_IN = "document.documentElement.classList.contains('edition-fonts') && document.fonts.status === 'loaded'"
+
+
+def face_is_in(page, seconds: float = 10) -> None:
+    """Waits until edition.js has called the text face in and the browser has loaded it
+    (polled: the pages' policy forbids the eval that wait_for_function would need)."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(FACE_IN):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the text face was not called in, or did not load, within 10 s")
+
+
+def fonts_of(page, selector: str) -> list[dict]:
+    """The faces Chromium draws an element's text with, as its DevTools report them."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+
+
 @pytest.fixture
 def open_page(chromium):
     contexts = []
@@ -29,7 +52,7 @@ def open_page(chromium):
         page.goto(url)
         page.wait_for_load_state("load")
         if javascript:
-            page.evaluate("document.fonts.ready.then(() => true)")
+            face_is_in(page)
             page.wait_for_timeout(200)  # the margin is laid out again once the fonts are in
         return page
     yield opened
@@ -158,3 +181,89 @@ def test_the_site_face_has_every_character_of_the_site(site):
         part = webfonts.part_of(char)
         for face in webfonts.FACES:
             assert char in covered[webfonts.file_name(face, part)], (char, hex(ord(char)), face)
+
+
+# --- The text face after the first paint -------------------------------------------------------
+
+FONT_REQUESTS = """() => ({
+  paint: performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint').startTime,
+  fonts: performance.getEntriesByType('resource').filter(e => e.name.endsWith('.woff2')).map(e => e.startTime),
+})"""
+SHIFTS = """() => { window.edShifts = [];
+  new PerformanceObserver(list => { for (const e of list.getEntries()) window.edShifts.push(e.value); })
+    .observe({type: 'layout-shift', buffered: true}); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["article/", "en/article/"])
+def test_the_face_comes_after_the_first_paint_and_then_sets_the_text(chromium, base, path):
+    """A first visit paints in the reader's serif, fetches the face after that paint (a font
+    fetched before it delays it), then shows the text in the face; the next page calls it in
+    from the head at once."""
+    context = chromium.new_context(viewport={"width": PHONE, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/{path}")
+    page.wait_for_load_state("load")
+    face_is_in(page)
+    timing = page.evaluate(FONT_REQUESTS)
+    assert timing["fonts"] and min(timing["fonts"]) > timing["paint"], timing
+    faces = {f["familyName"] for f in fonts_of(page, "#p1")}
+    assert faces == {"Edition Serif"}, faces
+    again = context.new_page()
+    again.goto(f"{base}/{path}#p7")
+    assert "edition-fonts" in again.evaluate("document.documentElement.className")
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_without_javascript_the_text_is_in_the_face(open_page, base):
+    page = open_page(f"{base}/article/", PHONE, javascript=False)
+    page.wait_for_timeout(300)
+    assert {f["familyName"] for f in fonts_of(page, "#p1")} == {"Edition Serif"}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [PHONE, WIDE])
+@pytest.mark.parametrize("path", ["article/", "en/article/"])
+def test_the_face_arriving_hardly_moves_the_page(chromium, base, path, width):
+    """The fallback is scaled to the face (webfonts.FALLBACKS): the swap's layout shift stays
+    far below the 0.1 that browsers call good, and the article is about as long in both."""
+    lengths = {}
+    for blocked in (False, True):
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        if blocked:  # the face never comes: the text stays in the fallback
+            context.route("**/*.woff2", lambda route: route.abort())
+        page = context.new_page()
+        page.add_init_script(f"({SHIFTS})()")
+        page.goto(f"{base}/{path}")
+        page.wait_for_load_state("load")
+        if blocked:
+            page.wait_for_timeout(500)
+            assert "Edition Serif" not in {f["familyName"] for f in fonts_of(page, "#p1")}
+        else:
+            face_is_in(page)
+            page.wait_for_timeout(300)
+            assert sum(page.evaluate("window.edShifts")) < 0.05
+        lengths[blocked] = page.evaluate("document.querySelector('#p12').getBoundingClientRect().bottom"
+                                         " - document.querySelector('#p1').getBoundingClientRect().top")
+        context.close()
+    assert abs(lengths[True] - lengths[False]) / lengths[False] < 0.04, lengths
+
+
+def test_the_stylesheet_has_the_face_rules_make_fonts_writes():
+    """edition.css's @font-face block is the one webfonts.css_rules() writes from the parts'
+    ranges and the fallbacks' measures: edited by hand or stale, it fails here."""
+    css = webfonts.STYLESHEET.read_text(encoding="utf-8")
+    assert webfonts.with_css_rules(css) == css, "edition.css's @font-face block is stale: run `make fonts`"
+    # The licence travels beside the cuts (OFL §2), each cut keeping the copyright and naming it.
+    from fontTools.ttLib import TTFont
+    assert (webfonts.OUT / webfonts.LICENCE_FILE).read_text(encoding="utf-8") == webfonts.licence_text()
+    assert "Reserved Font Names" in webfonts.licence_text()
+    for part in webfonts.RANGES:
+        for face in webfonts.FACES:
+            names = TTFont(str(webfonts.OUT / webfonts.file_name(face, part)))["name"]
+            assert names.getDebugName(0).startswith("Copyright") and names.getDebugName(1) == webfonts.FAMILY
+            assert webfonts.LICENCE_FILE in names.getDebugName(13)

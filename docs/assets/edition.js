@@ -142,8 +142,32 @@
   placeMarginNotes();
   WIDE.addEventListener("change", placeMarginNotes);
   window.addEventListener("resize", placeMarginNotes);
-  if (document.fonts && document.fonts.ready) document.fonts.ready.then(placeMarginNotes);
   window.addEventListener("load", placeMarginNotes);
+
+  // --- The text face, once the page has painted ----------------------------------------------
+  // The text paints first in the reader's serif, scaled to the face (edition.css); then the
+  // class calls the face in and the browser fetches the cuts the page shows. Once they are in,
+  // the next pages call them in at once from the head: they are in the cache by then.
+  var root = document.documentElement;
+  function callTheFaceIn() {
+    root.classList.add("edition-fonts");
+    if (document.fonts) {
+      document.fonts.addEventListener("loadingdone", function () {
+        try { localStorage.setItem("edition.fonts", "1"); } catch (e) { /* private mode: next time again */ }
+      });
+    }
+  }
+  function afterPaint() {  // two frames: the first paint is behind us
+    requestAnimationFrame(function () { requestAnimationFrame(callTheFaceIn); });
+  }
+  if (!root.classList.contains("edition-fonts")) {
+    if (document.readyState === "complete") afterPaint();
+    else window.addEventListener("load", afterPaint);
+  }
+  if (document.fonts) {  // the lines move when the face comes: the margin follows them
+    document.fonts.ready.then(placeMarginNotes);
+    document.fonts.addEventListener("loadingdone", placeMarginNotes);
+  }
 
   // --- The access date of a GOST reference is the reader's today -----------------------------
   var today = new Date();
