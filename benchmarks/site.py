@@ -9,14 +9,21 @@
 2. A synthetic edition of 1,000 and 2,000 sources in both languages (the real bibliography
    plus benchmarks/synthetic.py's entries): build time, peak memory of the mkdocs process,
    and the growth between them. Goal: linear, ≤ 2.2×.
-3. The article's first view in Chromium, from a local server that sends the site under
-   /REPO/ gzip-compressed as GitHub Pages does: bytes on the wire and requests, each listed,
-   for the edition and for Material's default page of the same article (the plain build
-   without the edition's templates, CSS and JavaScript), side by side.
+3. Each article page's first view (Russian and English) in Chromium, from a local server that
+   sends the site under /REPO/ gzip-compressed as GitHub Pages does: bytes on the wire and
+   requests, each listed, for the edition and for two pages of Material's default theme
+   (no edition templates, CSS, JavaScript or face), side by side:
+   - "default": the plain build of the Markdown the hook produced. The edition's marks are
+     expanded by its Markdown extension, which the plain build lacks, so this page shows them
+     raw ({header}, {ed …}) and lacks what they make: the article's header, the how-to-cite
+     block, the emendations, the editor's notes.
+   - "default, same text": Material's default page holding the article as the edition
+     renders it (its HTML, recorded during the edition's build): the same words, notes and
+     editor's notes in the default theme, which is what the edition's design is weighed on.
    Goal: ≤ 110 KB, ≤ 12 requests.
-4. Lighthouse (npm `lighthouse`, pinned 12.2.3, through npx) on both article pages, mobile,
+4. Lighthouse (npm `lighthouse`, pinned 12.2.3, through npx) on the article pages, mobile,
    median of the runs, alternated, where npx can run it. Goal: performance and largest
-   contentful paint at least as good as the default page's in the same run; accessibility,
+   contentful paint at least as good as the default pages' in the same run; accessibility,
    best practices, SEO 100.
 
 Every build is `mkdocs build --strict` in a fresh process with a fixed SOURCE_DATE_EPOCH; its
@@ -96,7 +103,7 @@ RECORDER = '''
 import json, os
 from mkdocs.plugins import event_priority
 
-_pages, _files = {}, {}
+_pages, _files, _contents = {}, {}, {}
 
 @event_priority(-120)
 def on_files(files, config, **kwargs):
@@ -110,9 +117,14 @@ def on_page_markdown(markdown, page, **kwargs):
     _pages[page.file.src_uri] = markdown
     return markdown
 
+@event_priority(-100)
+def on_page_content(html, page, **kwargs):
+    _contents[page.file.src_uri] = html
+    return html
+
 def on_post_build(config, **kwargs):
     with open(os.environ["EDITION_RECORD"], "w", encoding="utf-8") as out:
-        json.dump({"pages": _pages, "files": _files}, out, ensure_ascii=False)
+        json.dump({"pages": _pages, "files": _files, "contents": _contents}, out, ensure_ascii=False)
 '''
 
 
@@ -124,6 +136,21 @@ def default_project(plain: Path, dest: Path) -> Path:
     config = without_keys((plain / "mkdocs.yml").read_text(encoding="utf-8"), ("extra_css", "extra_javascript"))
     config = re.sub(r"(?m)^  (custom_dir|favicon): .*\n", "", config)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+ARTICLE_PAGES = {"ru": "article/", "en": "en/article/"}
+
+
+def same_text_project(default: Path, work: Path, dest: Path) -> Path:
+    """Material's default page holding the article as the edition renders it: the default
+    project with each language's article page replaced by the edition's HTML of it (recorded
+    by plain_project), which Python-Markdown passes through as one raw block."""
+    shutil.copytree(default, dest)
+    contents = json.loads((work / "record.json").read_text(encoding="utf-8"))["contents"]
+    for lang in ARTICLE_PAGES:
+        html = contents[f"{lang}/article.md"]
+        (dest / "docs" / lang / "article.md").write_text(f"<div>\n{html}\n</div>\n", encoding="utf-8")
     return dest
 
 
@@ -212,7 +239,7 @@ def synthetic_edition(sizes: list[int], runs: int, work: Path) -> dict:
 # --- In the browser ---------------------------------------------------------------------------
 
 def first_view(url: str, server) -> list[dict]:
-    """Every request of the article's first view in a fresh Chromium profile, as the server
+    """Every request of a page's first view in a fresh Chromium profile, as the server
     answered it: path, status, compressed body bytes, header bytes."""
     from playwright.sync_api import sync_playwright
     server.log.clear()
@@ -220,25 +247,25 @@ def first_view(url: str, server) -> list[dict]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        page.goto(url + "article/", wait_until="networkidle")
+        page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1500)  # anything a script asks for late (search index, worker)
         browser.close()
     return [{"path": path, "status": status, "body": body, "headers": headers}
             for path, status, body, headers in server.log]
 
 
-def lighthouse(urls: dict[str, str], runs: int, work: Path) -> dict[str, dict] | None:
-    """Lighthouse's mobile report for each of `urls` (by name), `runs` times, the pages
-    alternated so that a slow moment of the machine hits both; None where npx cannot run it."""
+def lighthouse(urls: dict[tuple, str], runs: int, work: Path) -> dict[tuple, dict] | None:
+    """Lighthouse's mobile report for each of `urls` (by site and language), `runs` times, the
+    pages alternated so that a slow moment of the machine hits all; None where npx cannot run it."""
     npx = shutil.which("npx")
     if not npx:
         return None
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    reports: dict[str, list[dict]] = {name: [] for name in urls}
+    reports: dict[tuple, list[dict]] = {name: [] for name in urls}
     for run in range(runs):
         for name, url in urls.items():
-            output = work / f"lighthouse-{name}-{run}.json"
+            output = work / ("lighthouse-" + re.sub(r"\W+", "-", " ".join(name)) + f"-{run}.json")
             command = [npx, "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={output}",
                        "--only-categories=performance,accessibility,best-practices,seo",
                        "--no-enable-error-reporting", f"--chrome-flags={flags}"]
@@ -248,7 +275,7 @@ def lighthouse(urls: dict[str, str], runs: int, work: Path) -> dict[str, dict] |
                 return None
             reports[name].append(json.loads(output.read_text(encoding="utf-8")))
             scores = {k: round(v["score"] * 100) for k, v in reports[name][-1]["categories"].items()}
-            print(f"  Lighthouse run {run + 1}, {name}: {scores}")
+            print(f"  Lighthouse run {run + 1}, {' '.join(name)}: {scores}")
     return {name: summarise_lighthouse(found) for name, found in reports.items()}
 
 
@@ -271,8 +298,12 @@ def summarise_lighthouse(reports: list[dict]) -> dict:
                 where = f": {'; '.join(e for e in examples if e)}" if any(examples) else ""
                 failing.setdefault(category["title"], []).append(
                     f"{audit['title']} (score {audit['score']:.2f}{value}){where}")
-    lcp = statistics.median(r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports)
-    return {"categories": categories, "metrics": metrics, "failing": failing, "lcp_ms": lcp,
+    runs = {key: [r["audits"][audit]["numericValue"] for r in reports]
+            for key, audit in (("lcp", "largest-contentful-paint"), ("fcp", "first-contentful-paint"),
+                               ("cls", "cumulative-layout-shift"))}
+    return {"categories": categories, "metrics": metrics, "failing": failing,
+            "lcp_ms": statistics.median(runs["lcp"]), "lcp_runs": runs["lcp"],
+            "fcp_ms": statistics.median(runs["fcp"]), "fcp_runs": runs["fcp"], "cls": statistics.median(runs["cls"]),
             "version": median_run.get("lighthouseVersion", "?"),
             "chrome": median_run.get("environment", {}).get("hostUserAgent", "?")}
 
@@ -295,13 +326,23 @@ def verdict(ok: bool) -> str:
     return "meets the goal" if ok else "**misses the goal**"
 
 
-def report_lines(args, build: dict, growth: dict, views: dict[str, list[dict]], lh: dict | None) -> list[str]:
-    med = statistics.median
+def report_lines(args, build: dict | None, growth: dict | None, views: dict[tuple, list[dict]],
+                 lh: dict | None) -> list[str]:
     lines = [
         "# Site benchmark", "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}. Every build: `mkdocs build --strict`, a fresh "
-        f"process; time is wall-clock, memory the process's peak resident set.", "",
+        f"process; time is wall-clock, memory the process's peak resident set.", ""]
+    if build is None:
+        lines += ["The builds were not timed in this run (`--browser-only`).", ""]
+    else:
+        lines += build_lines(args, build, growth)
+    return lines + browser_lines(views, lh)
+
+
+def build_lines(args, build: dict, growth: dict) -> list[str]:
+    med = statistics.median
+    lines = [
         "## Full build: the edition against plain Material", "",
         f"Median of {args.runs} runs each, alternated. The plain build is the same docs, theme and "
         "plugins without the edition's hook, fed the Markdown and files the hook produced.", "",
@@ -345,56 +386,83 @@ def report_lines(args, build: dict, growth: dict, views: dict[str, list[dict]], 
                   f"(goal ≤ {GOALS['growth']}×: {verdict(factor <= GOALS['growth'])}), "
                   f"peak memory {memory_factor:.2f}×."]
     lines.append("")
+    return lines
 
-    lines += ["## The article's first view: the edition and Material's default page", "",
-              "Chromium with an empty cache opens /REPO/article/ from a local server that sends the site "
-              "under /REPO/ with gzip, as GitHub Pages does; counted at the server until the network "
-              "is idle. The default page is the same article built by Material alone (no edition "
-              "templates, CSS or JavaScript), measured in the same run.", ""]
+
+def browser_lines(views: dict[tuple, list[dict]], lh: dict | None) -> list[str]:
+    med = statistics.median
+    lines = []
+    lines += ["## The articles' first view: the edition and Material's default pages", "",
+              "Chromium with an empty cache opens each article page (/REPO/article/, /REPO/en/article/) from a "
+              "local server that sends the site under /REPO/ with gzip, as GitHub Pages does; counted at the "
+              "server until the network is idle. Two pages of Material's default theme (no edition templates, "
+              "CSS, JavaScript or face), built in the same run: *default*, the plain build of the Markdown the "
+              "hook produced, which shows the edition's marks raw and so lacks the header, the how-to-cite block, "
+              "the emendations and the editor's notes; *default, same text*, the default theme holding the "
+              "article as the edition renders it.", ""]
+    names = sorted({name for name, _ in views}, key=lambda n: (n != "edition", n))
     totals = {}
-    for name, requests in views.items():
-        total = sum(r["body"] + r["headers"] for r in requests)
-        totals[name] = (total / 1024, len(requests))
-        lines += [f"### {name}", "", "| # | request | status | bytes (gzip body + headers) |",
+    for key, requests in views.items():
+        totals[key] = (sum(r["body"] + r["headers"] for r in requests) / 1024, len(requests))
+    lines += ["| page | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+    for lang, path in ARTICLE_PAGES.items():
+        lines.append(f"| /REPO/{path} | " + " | ".join(
+            f"{totals[(n, lang)][0]:.1f} KB, {totals[(n, lang)][1]} requests" for n in names) + " |")
+    lines.append("")
+    for (name, lang), requests in views.items():
+        lines += [f"### {name}: /REPO/{ARTICLE_PAGES[lang]}", "", "| # | request | status | bytes (gzip body + headers) |",
                   "| ---: | --- | ---: | ---: |"]
         for number, r in enumerate(requests, 1):
             lines.append(f"| {number} | `{r['path']}` | {r['status']} | {r['body'] + r['headers']:,} |")
-        lines += ["", f"Total: **{total / 1024:.1f} KB** in **{len(requests)} requests**.", ""]
-    kb, count = totals["edition"]
-    lines += [f"The edition: {kb:.1f} KB in {count} requests against the default page's "
-              f"{totals['default'][0]:.1f} KB in {totals['default'][1]}. Goal ≤ {GOALS['kb']} KB: "
-              f"{verdict(kb <= GOALS['kb'])}; ≤ {GOALS['requests']} requests: "
-              f"{verdict(count <= GOALS['requests'])}.", ""]
+        lines += ["", f"Total: **{totals[(name, lang)][0]:.1f} KB** in **{totals[(name, lang)][1]} requests**.", ""]
+    for lang, path in ARTICLE_PAGES.items():
+        kb, count = totals[("edition", lang)]
+        lines.append(f"- /REPO/{path}: the edition {kb:.1f} KB in {count} requests. Goal ≤ {GOALS['kb']} KB: "
+                     f"{verdict(kb <= GOALS['kb'])}; ≤ {GOALS['requests']} requests: "
+                     f"{verdict(count <= GOALS['requests'])}.")
+    lines.append("")
 
-    lines += ["## Lighthouse (mobile) on the article: the edition and Material's default page", ""]
+    lines += ["## Lighthouse (mobile) on the articles: the edition and Material's default pages", ""]
     if lh is None:
         lines += ["Not run: `npx` is missing or could not run Lighthouse here.", ""]
         return lines
     titles = {"performance": "Performance", "accessibility": "Accessibility",
               "best-practices": "Best practices", "seo": "SEO"}
-    runs = len(lh["edition"]["categories"]["performance"])
-    lines += [f"Lighthouse {lh['edition']['version']}, {runs} run(s) of each page, alternated; medians. "
-              "Sites served locally with gzip.", "",
-              "| category | edition | default page | edition runs | default runs |",
-              "| --- | ---: | ---: | --- | --- |"]
-    for key, title in titles.items():
-        mine, theirs = lh["edition"]["categories"].get(key, []), lh["default"]["categories"].get(key, [])
-        if mine and theirs:
-            lines.append(f"| {title} | {med(mine):.0f} | {med(theirs):.0f} | {', '.join(map(str, mine))} | "
-                         f"{', '.join(map(str, theirs))} |")
-    perf = (med(lh["edition"]["categories"]["performance"]), med(lh["default"]["categories"]["performance"]))
-    lcp = (lh["edition"]["lcp_ms"], lh["default"]["lcp_ms"])
-    lines += ["", f"Largest contentful paint, median: edition **{lcp[0] / 1000:.2f} s**, default page "
-              f"**{lcp[1] / 1000:.2f} s**. Goal, performance and LCP at least as good as the default "
-              f"page's: {verdict(perf[0] >= perf[1] and lcp[0] <= lcp[1])}.", ""]
-    for name in ("edition", "default"):
-        lines += [f"Metrics of the {name} page (median run): "
-                  + "; ".join(f"{k} {v}" for k, v in lh[name]["metrics"].items()) + "."]
-        if lh[name]["failing"]:
-            lines += ["", f"Audits below full score ({name}, median run):"]
-            for category, audits in lh[name]["failing"].items():
-                lines += [f"- {category}: " + "; ".join(audits)]
+    first = next(iter(lh.values()))
+    runs = len(first["categories"]["performance"])
+    lines += [f"Lighthouse {first['version']}, {runs} run(s) of each page, alternated; medians (each run in "
+              "brackets). Sites served locally with gzip; Lighthouse's simulated slow 4G and CPU.", ""]
+    for lang, path in ARTICLE_PAGES.items():
+        lines += [f"### /REPO/{path}", "", "| | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+        for key, title in titles.items():
+            cells = []
+            for name in names:
+                found = lh[(name, lang)]["categories"].get(key, [])
+                cells.append(f"{med(found):.0f} ({', '.join(map(str, found))})" if found else "–")
+            lines.append(f"| {title} | " + " | ".join(cells) + " |")
+        for metric, label in (("fcp_ms", "First contentful paint"), ("lcp_ms", "Largest contentful paint")):
+            lines.append(f"| {label}, s | " + " | ".join(
+                f"{lh[(n, lang)][metric] / 1000:.2f} ("
+                + ", ".join(f"{v / 1000:.2f}" for v in lh[(n, lang)][metric.replace('_ms', '_runs')]) + ")"
+                for n in names) + " |")
+        lines.append("| Cumulative layout shift | " + " | ".join(
+            f"{lh[(n, lang)]['cls']:.3f}" for n in names) + " |")
         lines.append("")
+        mine = lh[("edition", lang)]
+        for name in names[1:]:
+            theirs = lh[(name, lang)]
+            ok = (med(mine["categories"]["performance"]) >= med(theirs["categories"]["performance"])
+                  and mine["lcp_ms"] <= theirs["lcp_ms"])
+            lines.append(f"Against *{name}*: performance {med(mine['categories']['performance']):.0f} against "
+                         f"{med(theirs['categories']['performance']):.0f}, largest contentful paint "
+                         f"{mine['lcp_ms'] / 1000:.2f} s against {theirs['lcp_ms'] / 1000:.2f} s. Goal, at least as "
+                         f"good: {verdict(ok)}.")
+            lines.append("")
+        if mine["failing"]:
+            lines += ["Audits of the edition below full score (median run):"]
+            for category, audits in mine["failing"].items():
+                lines += [f"- {category}: " + "; ".join(audits)]
+            lines.append("")
     return lines
 
 
@@ -405,29 +473,39 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--browser-only", action="store_true",
+                        help="only the first view and Lighthouse (for trying a change to the pages)")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="site-benchmark-") as tmp:
         work = Path(tmp)
-        print("Full build, edition against plain Material:")
-        build = edition_against_plain(args.runs, work)
-        print("Synthetic editions:")
-        growth = synthetic_edition(args.sizes, args.synthetic_runs, work)
+        if args.browser_only:  # the projects the pages need, without timing their builds
+            build = growth = None
+            plain_project(copy_project(work / "edition"), work / "plain", work)
+        else:
+            print("Full build, edition against plain Material:")
+            build = edition_against_plain(args.runs, work)
+            print("Synthetic editions:")
+            growth = synthetic_edition(args.sizes, args.synthetic_runs, work)
 
-        print("First view and Lighthouse, the edition and Material's default page:")
-        projects = {"edition": work / "edition", "default": default_project(work / "plain", work / "default")}
+        print("First view and Lighthouse, the edition and Material's default pages:")
+        default = default_project(work / "plain", work / "default")
+        projects = {"edition": work / "edition", "default": default,
+                    "default, same text": same_text_project(default, work, work / "same-text")}
         servers, urls = {}, {}
         try:
-            for name, project in projects.items():
-                served = work / f"served-{name}"
+            for number, (name, project) in enumerate(projects.items()):
+                served = work / f"served-{number}"
                 served.mkdir()
                 servers[name] = start_pages_server(served)  # started first: SITE_URL has its port
                 urls[name] = server_url(servers[name])
                 timed_build(project, served, site_url=urls[name], extra_env=NO_BOOKS)
-            views = {name: first_view(urls[name], servers[name]) for name in projects}
+            views = {(name, lang): first_view(urls[name] + path, servers[name])
+                     for lang, path in ARTICLE_PAGES.items() for name in projects}
             lh = None if args.no_lighthouse else lighthouse(
-                {name: url + "article/" for name, url in urls.items()}, args.lighthouse_runs, work)
+                {(name, lang): urls[name] + path for lang, path in ARTICLE_PAGES.items() for name in projects},
+                args.lighthouse_runs, work)
         finally:
             for server in servers.values():
                 server.shutdown()

@@ -45,11 +45,13 @@ from edition import (  # noqa: E402
     downloads,
     internals,
     marks,
+    minify,
     parallel,
     paths,
     preview,
     site_files,
     tei,
+    whitespace,
 )
 from edition import edition as edition_module  # noqa: E402
 from edition.books import content as book_content  # noqa: E402
@@ -215,8 +217,10 @@ def on_page_context(context, page, config, nav, **kwargs):
         context["edition_title"] = meta.title[lang] if name == "article.md" else config.site_name
         context["edition_head"] = citing.head_html(
             meta, citing.Urls(config.site_url), lang, page.canonical_url or "/",
-            state.edition.bibliography, state.edition.cited_keys, state.edition.abstracts[lang],
-            state.edition.release)
+            state.edition.bibliography, state.edition.cited_keys,
+            # The abstract in the data of the page that shows it (citation_abstract_html_url):
+            # on the article's, a kilobyte more of the page that must reach a phone quickly.
+            state.edition.abstracts[lang] if name == "index.md" else "", state.edition.release)
     return context
 
 
@@ -252,7 +256,7 @@ def _secured(output: str, config) -> str:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output = valid_html(output)
+    output = whitespace.compact(valid_html(output))
     if page.canonical_url:
         output = absolute_hreflang(output, page.canonical_url)
     return _secured(output, config)
@@ -265,7 +269,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
     # it once per language, the last language last).
     state = _state(config)
     if internals.language(config) == paths.DEFAULT_LANGUAGE or not state.not_found_page:
-        state.not_found_page = _secured(valid_html(output_content), config)
+        state.not_found_page = _secured(whitespace.compact(valid_html(output_content)), config)
     return state.not_found_page
 
 
@@ -286,6 +290,7 @@ def on_post_build(config, **kwargs):
     if whole_site:
         try:
             parallel.fill(config.site_dir, state.rendered, _parallel_urls(config))
+            minify.site_assets(Path(config.site_dir), Path(config.docs_dir) / "assets")
             if state.problems is None and books.wanted():
                 books.write_all(state.edition, state.rendered, Path(config.site_dir))
         except EditionError as error:

@@ -51,9 +51,10 @@ def test_highwire_tags_agree_with_the_metadata_file(where, site, meta, ed):
 
 @pytest.mark.parametrize("where", sorted(FOUR_PAGES))
 def test_json_ld_scholarly_article_links_original_and_translation(where, site, meta):
-    lang, _ = where
+    lang, kind = where
     data = json_ld(sitehtml.read(site / FOUR_PAGES[where]))
     assert data["@type"] == "ScholarlyArticle" and data["inLanguage"] == lang
+    assert ("abstract" in data) == (kind == "home")  # on the page that shows it
     assert data["headline"] == meta.title[lang]
     assert [a["name"] for a in data["author"]] == [a.display(lang) for a in meta.authors]
     assert "datePublished" not in data and "isPartOf" not in data  # unknown: omitted

@@ -153,7 +153,8 @@
     root.classList.add("edition-fonts");
     if (document.fonts) {
       document.fonts.addEventListener("loadingdone", function () {
-        try { localStorage.setItem("edition.fonts", "1"); } catch (e) { /* private mode: next time again */ }
+        // In a private window the storage may refuse: the next page then waits for its paint again.
+        try { localStorage.setItem("edition.fonts", "1"); } catch (e) { return; }
       });
     }
   }

@@ -235,7 +235,7 @@ def json_ld(meta: Metadata, urls: Urls, lang: str, abstract: str, release) -> st
         "isAccessibleForFree": True,
         "version": release.version,
     }
-    if lang == "en" or abstract:
+    if abstract:
         data["abstract"] = abstract
     twin = {"@type": "ScholarlyArticle", "name": meta.title[other], "inLanguage": other,
             "url": urls.article(other)}

@@ -476,7 +476,8 @@ class ParagraphLinks(PageTreeprocessor):
 
     It stands last, so that a screen reader reaches it after the paragraph's text, not before
     every paragraph; its visible number sits in the margin (CSS) and is hidden from screen
-    readers, which read the link's name instead.
+    readers, which read the link's name instead: its title, the mouse's tooltip too (an
+    aria-label saying the same would cost every paragraph its words twice).
     """
 
     def page_run(self, root, page):
@@ -488,13 +489,24 @@ class ParagraphLinks(PageTreeprocessor):
                 continue
             name = PERMALINK_NAME[page.lang].format(n=number.group(1))
             link = etree.SubElement(paragraph, "a", {"class": "paragraph-link", "href": f"#{paragraph.get('id')}",
-                                                     "aria-label": name, "title": name})
+                                                     "title": name})
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = number.group(1)
             side = PARALLEL_NAME[page.lang].format(n=number.group(1))
-            link = etree.SubElement(paragraph, "a", {"class": "parallel-link paragraph-side", "aria-label": side,
+            link = etree.SubElement(paragraph, "a", {"class": "parallel-link paragraph-side",
                                                      "title": side, "href": page.link("parallel.md")
                                                      + f"#{paragraph.get('id')}"})
             etree.SubElement(link, "span", {"aria-hidden": "true"}).text = "⇆"
+
+
+class NoteBackLinks(PageTreeprocessor):
+    """The tooltip of each note's way back to its place in the page's language: the footnotes
+    extension writes it in English on every page ("Jump back to footnote 1 in the text")."""
+
+    def page_run(self, root, page):
+        for link in root.iter("a"):
+            if link.get("class") == "footnote-backref" and link.get("href", "").startswith("#fnref"):
+                number = link.get("href").rsplit(":", 1)[-1]
+                link.set("title", label(page.lang, "note_back", n=number))
 
 
 class EditorNotes(PageTreeprocessor):
@@ -626,6 +638,7 @@ class EditionExtension(Extension):
         # Trees: after the inline pass (20) and attr_list (8), before MkDocs resolves links (0).
         # The editor's notes: after the footnotes' list (50), before the inline pass (20).
         md.treeprocessors.register(EditorNotes(md, self), "edition_editor_notes", 40)
+        md.treeprocessors.register(NoteBackLinks(md, self), "edition_note_back_links", 39)
         md.treeprocessors.register(CiteLinks(md, self), "edition_cite_links", 19)
         md.treeprocessors.register(ParagraphLinks(md, self), "edition_paragraph_links", 7)
         md.treeprocessors.register(CheckTree(md, self), "edition_check", 6)

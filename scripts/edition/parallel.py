@@ -132,8 +132,7 @@ def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, i
         if "paragraph-link" in classes(link):
             words = WORDS[lang]["back"].format(n=ident[1:])
             link.set("href", _relative(f"{article_url}#{ident}", page_url))
-            link.set("aria-label", words)
-            link.set("title", words)
+            link.set("title", words)  # its name, as in the article (mdx_edition.ParagraphLinks)
             continue
         target = urljoin(article_url, href)
         address, anchor = urldefrag(target)
