@@ -139,6 +139,7 @@ def default_project(plain: Path, dest: Path) -> Path:
     return dest
 
 
+NO_BOOKS = {"EDITION_BOOKS": "0"}  # the site alone: the books are measured on their own
 ARTICLE_PAGES = {"ru": "article/", "en": "en/article/"}
 
 
@@ -165,7 +166,8 @@ def plain_project(edition: Path, dest: Path, work: Path) -> Path:
     assert added == 1, "mkdocs.yml has no `hooks:` list to add the recorder to"
     (recording / "mkdocs.yml").write_text(config, encoding="utf-8")
     record = work / "record.json"
-    timed_build(recording, work / "recording-site", extra_env={"EDITION_RECORD": str(record)})
+    # The books are not recorded (no page holds them): the recording build leaves them out.
+    timed_build(recording, work / "recording-site", extra_env={"EDITION_RECORD": str(record), **NO_BOOKS})
     made = json.loads(record.read_text(encoding="utf-8"))
 
     dest.mkdir(parents=True)
@@ -194,7 +196,6 @@ def plain_project(edition: Path, dest: Path, work: Path) -> Path:
     return dest
 
 
-NO_BOOKS = {"EDITION_BOOKS": "0"}  # the site alone: the books are measured on their own
 
 
 def edition_against_plain(runs: int, work: Path) -> dict:

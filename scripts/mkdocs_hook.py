@@ -140,9 +140,8 @@ def _show_release(config, state: BuildState) -> None:
     if state.edition is None:
         return
     lang, release = internals.language(config), state.edition.release
-    prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/"
     config.extra["release"] = {"version": release.version, "date": release.date_label(lang),
-                               "changelog": f"{prefix}changelog/", "lang": lang}
+                               "changelog": f"{paths.prefix(lang)}changelog/", "lang": lang}
 
 
 def _check_output_folder(site_dir: str) -> None:
@@ -184,7 +183,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     path = paths.DOCS / src_uri
     # The locator reads the file as written: MkDocs has taken the front matter off `markdown`.
     locator = marks.Locator(page.file.content_string)
-    if path not in {a.path for a in state.edition.articles.values()}:  # the articles: checked on load
+    article = next((a for a in state.edition.articles.values() if a.path == path), None)
+    if article is None:  # the articles were checked when the edition was loaded
         try:
             for text, line in marks.broken(locator.lines):
                 raise EditionError(path, line, marks.describe_broken(text))
@@ -193,7 +193,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             _fail(state, error)
     extension.page = Page(lang, src_uri, path, state.edition, config.site_url, locator,
                           state.problems, state.repository)
-    article = next((a for a in state.edition.articles.values() if a.path == path), None)
     if article is not None:
         markdown = commentary.into_article(markdown, article, state.edition.commentary, lang)
     return markdown
@@ -276,8 +275,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def _parallel_urls(config) -> dict[str, str]:
     """The address of each language's side-by-side page."""
     base = config.site_url or "/"
-    return {lang: urljoin(base, ("" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/") + "parallel/")
-            for lang in paths.LANGUAGES}
+    return {lang: urljoin(base, paths.prefix(lang) + "parallel/") for lang in paths.LANGUAGES}
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

@@ -356,7 +356,7 @@ def test_the_epub_lists_the_originals_pages(site, lang, ed):
 def test_the_article_page_links_its_languages_books(site, lang):
     page = site / ("" if lang == paths.DEFAULT_LANGUAGE else lang) / "article" / "index.html"
     html = page.read_text(encoding="utf-8")
-    for kind in downloads.BOOK_KINDS:
+    for kind in downloads.BOOK_LABELS:
         href = re.search(rf'href="([^"]*edition-{lang}\.{kind})"', html).group(1)
         target = (page.parent / href).resolve()
         assert target == book_file(site, kind, lang).resolve() and target.stat().st_size > 20_000

@@ -42,3 +42,19 @@ def test_the_built_site_sends_the_minified_assets_and_compact_pages(site):
         html = (site / page).read_text(encoding="utf-8")
         outside = re.sub(r"<(pre|script|style)\b.*?</\1>", "", html, flags=re.S)
         assert not re.search(r"\n[ \t]+", outside), page  # no indentation left to send
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_chromium_reads_the_minified_stylesheet_as_the_written_one(site, chromium):
+    """The real client's reading: the same rules, the same declarations. (A custom property or
+    a var() keeps its value's own tokens, so the space after a comma is left out there.)"""
+    read = []
+    for css in ((paths.DOCS / "assets" / "edition.css").read_text(encoding="utf-8"),
+                (site / "assets" / "edition.css").read_text(encoding="utf-8")):
+        page = chromium.new_page()
+        page.set_content(f"<style>{css}</style>")
+        rules = page.evaluate("[...document.styleSheets[0].cssRules].map(rule => rule.cssText)")
+        read.append([re.sub(r",\s+", ",", rule) for rule in rules])
+        page.close()
+    assert len(read[0]) > 50 and read[0] == read[1]

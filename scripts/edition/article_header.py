@@ -69,8 +69,7 @@ def render(edition, lang: str, url_to_file, url_to_page) -> str:
     version = escape(words["version"].format(version=release.version, date=release.date_label(lang)))
     changes = f'<a href="{url_to_page(lang, "changelog.md")}">{words["changes"]}</a>'
     other = OTHER[lang]
-    files = [f'<a href="{url_to_file(downloads.book_path(kind, lang))}" type="{downloads.BOOK_TYPES[kind]}">'
-             f'{label}</a>' for kind, label in downloads.BOOK_LABELS.items()]
+    files = [downloads.book_links(lang, url_to_file)]
     files.append(f'<a href="{url_to_file(downloads.TEI_PATH)}" type="{downloads.TEI_TYPE}">TEI</a>')
     files += [f'<a href="{url_to_file(CITE_FOLDER + "/" + article_records.file_name(kind, lang))}">{label}</a>'
               for kind, (_, label) in article_records.FILES.items()]

@@ -31,7 +31,7 @@ class Urls:
     site: str
 
     def home(self, lang: str) -> str:
-        return self.site + ("" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/")
+        return self.site + paths.prefix(lang)
 
     def article(self, lang: str) -> str:
         return self.home(lang) + "article/"

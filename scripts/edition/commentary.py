@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import marks, paths, schemas
+from . import labels, marks, paths, schemas
 from .errors import EditionError
 
 ANCHOR = re.compile(r"^(p|n)([1-9]\d*)$")
@@ -133,11 +133,10 @@ def _anchored_text(anchor: str, article) -> str | None:
     return note.text if note else None
 
 
-def _place_words(anchor: str, lang: str) -> str:
+def _place_words(anchor: str) -> str:
+    """The anchor in the messages' words: "paragraph 6", "note 8"."""
     kind, number = ANCHOR.match(anchor).groups()
-    if lang == "ru":
-        return f"абзаце {number}" if kind == "p" else f"примечании {number}"
-    return f"paragraph {number}" if kind == "p" else f"note {number}"
+    return labels.label("en", "editor_place_p" if kind == "p" else "editor_place_n", n=number)
 
 
 def parse(data, path: Path, articles: dict, emendations: dict, bibliography) -> list[Note]:
@@ -157,12 +156,12 @@ def parse(data, path: Path, articles: dict, emendations: dict, bibliography) -> 
             text = _anchored_text(anchor, articles[lang])
             if text is None:
                 raise entry.error(f"anchor '{anchor}': the {lang} article has no "
-                                  f"{_place_words(anchor, 'en')}", "anchor")
+                                  f"{_place_words(anchor)}", "anchor")
             offset, count = _offset(text, at.get(lang, ""), lang, emendations)
             if count != 1:
                 where = entry["at"].lines.get(lang, entry.line)
                 problem = "is not in" if count == 0 else f"occurs {count} times in"
-                raise EditionError(path, where, f"at.{lang}: {at[lang]!r} {problem} {_place_words(anchor, 'en')} "
+                raise EditionError(path, where, f"at.{lang}: {at[lang]!r} {problem} {_place_words(anchor)} "
                                                 f"of the {lang} article (words as the reader reads them, marks "
                                                 "undone; give enough of them to stand once)")
             offsets[lang] = offset
@@ -191,7 +190,7 @@ def _lettered(placed: list) -> list[Note]:
             where = entry["at"].lines.get(lang, entry.line) if "at" in entry else entry.line
             if before[3][lang] > after[3][lang]:
                 raise EditionError(entry.path, where, f"'{entry['id']}' comes after '{before[0]['id']}' in the "
-                                                      f"Russian {_place_words(after[1], 'en')} but before it in the "
+                                                      f"Russian {_place_words(after[1])} but before it in the "
                                                       f"{lang} one: a letter must mean one note in both languages "
                                                       f"(move the words of at.{lang})")
             raise EditionError(entry.path, where, f"'{entry['id']}' is anchored at the same place as "

@@ -8,10 +8,7 @@ from . import article_records, escape
 TEI_FOLDER, TEI_FILE = "data", "edition.tei.xml"
 TEI_PATH = f"{TEI_FOLDER}/{TEI_FILE}"
 TEI_TYPE = "application/tei+xml"
-BOOK_KINDS = ("pdf", "epub")  # the order the links and files take
-
-
-BOOK_LABELS = {"pdf": "PDF", "epub": "EPUB"}
+BOOK_LABELS = {"pdf": "PDF", "epub": "EPUB"}  # the books, in the order their links take
 BOOK_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 
 

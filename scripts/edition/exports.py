@@ -149,10 +149,6 @@ def ris_record(work: Work) -> dict:
     return {k: v for k, v in record.items() if v}
 
 
-def ris(works: list[Work]) -> str:
-    return formats.ris([ris_record(w) for w in works])
-
-
 def records(works: list[Work]) -> dict[str, dict[str, str]]:
     """Every work's record as a file of its own, in each format ("bib", "ris", "json"), and
     its CSL-JSON item's line ("csl", to join into the whole list): each formatter runs once
@@ -191,6 +187,3 @@ def csl_item(work: Work) -> dict:
         item["issued"] = {"date-parts": [[int(year)]]}
     return {k: v for k, v in item.items() if v}
 
-
-def csl(works: list[Work]) -> str:
-    return formats.csl_json([csl_item(w) for w in works])

@@ -42,7 +42,6 @@ LABELS: dict[str, dict[str, str]] = {
         "note_back": "Вернуться к месту примечания {n} в тексте",
         "editor_place_p": "абзац {n}",
         "editor_place_n": "примечание {n}",
-        "editor_notes_short": "примеч. ред.",
     },
     "en": {
         "page_break": "Page {n} of the printed original begins here",
@@ -85,7 +84,6 @@ LABELS: dict[str, dict[str, str]] = {
         "note_back": "Back to the place of note {n} in the text",
         "editor_place_p": "paragraph {n}",
         "editor_place_n": "note {n}",
-        "editor_notes_short": "editor's notes",
     },
 }
 

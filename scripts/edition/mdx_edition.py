@@ -103,8 +103,7 @@ def site_url_of(src_uri: str) -> str:
     lang, _, rest = src_uri.partition("/")
     rest = rest.removesuffix(".md")
     rest = "" if rest == "index" else rest.removesuffix("/index")
-    prefix = "" if lang == paths.DEFAULT_LANGUAGE else lang
-    return "/" + "/".join(part for part in (prefix, rest) if part)
+    return "/" + "/".join(part for part in (paths.prefix(lang).rstrip("/"), rest) if part)
 
 
 def guarded(fallback):

@@ -21,9 +21,9 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .books.content import classes
+from .books.content import classes, parents_of
 from .errors import EditionError
-from .paths import DOCS, LANGUAGES
+from .paths import DOCS, LANGUAGES, prefix
 
 PENDING = '<div class="parallel" data-parallel="pending">'
 END = "<!-- the side-by-side text ends -->"
@@ -117,7 +117,7 @@ def _cited(paragraph: etree.Element, notes: dict) -> list[str]:
 def _retarget(cell: etree.Element, lang: str, article_url: str, page_url: str, ident: str) -> None:
     """Ids prefixed with the language; links to a place in the cell follow it; the others are
     made relative to this page; the paragraph's own permalink leads back to the article."""
-    parents = {child: parent for parent in cell.iter() for child in parent}
+    parents = parents_of(cell)
     for link in [a for a in cell.iter("a") if "parallel-link" in classes(a)]:  # this page's own link
         parents[link].remove(link)
     ids = {e.get("id") for e in cell.iter() if e.get("id")}
@@ -170,8 +170,7 @@ def fill(site_dir: Path, rendered: dict, urls: dict[str, str]) -> None:
     """The parallel page of each language (`urls`: its address, by language) gets the rows."""
     articles = _articles(rendered)
     for lang, url in urls.items():
-        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-        path = Path(site_dir) / prefix / "parallel" / "index.html"
+        path = Path(site_dir) / prefix(lang) / "parallel" / "index.html"
         source = DOCS / lang / "parallel.md"
         if not path.is_file():  # the articles' ⇆ links and the header lead there
             raise EditionError(source, None, "the side-by-side page is missing: the articles link to it; "

@@ -24,5 +24,10 @@ DEFAULT_LANGUAGE = "ru"
 WORKS_FOLDER = "works"
 
 
+def prefix(lang: str) -> str:
+    """A language's folder in the site: the default language at the root, the other in LANG/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
 def article_markdown(lang: str) -> Path:
     return DOCS / lang / "article.md"

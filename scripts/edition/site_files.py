@@ -19,7 +19,7 @@ from . import paths
 
 def dest_uri(lang: str, name: str) -> str:
     """`works/KEY/index.html` for a page, `works/references.bib` for a download."""
-    prefix = "" if lang == paths.DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = paths.prefix(lang)
     if name.endswith(".md"):
         stem = name.removesuffix(".md")
         page = f"{paths.WORKS_FOLDER}/index.html" if stem == "index" else f"{paths.WORKS_FOLDER}/{stem}/index.html"

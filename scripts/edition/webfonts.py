@@ -23,7 +23,6 @@ books embed their cuts in the document with the whole name table.)
 from __future__ import annotations
 
 import html.parser
-import io
 from pathlib import Path
 
 from .books import fonts
@@ -119,24 +118,9 @@ def _face(name: str) -> fonts.Face:
 
 
 def cut(face: fonts.Face, characters: str) -> bytes:
-    """A WOFF2 of `face` with just `characters`."""
-    from fontTools import subset as fonttools_subset
-
-    options = fonttools_subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk"]
-    options.hinting = False
-    options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # names, copyright, licence note and URL
-    font = fonttools_subset.load_font(str(face.path), options)
-    subsetter = fonttools_subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
-    _rename(font, face)
-    out = io.BytesIO()
-    font.flavor = "woff2"
-    font.save(out)
-    return out.getvalue()
+    """A WOFF2 of `face` with just `characters`, renamed; names, copyright, licence note, URL."""
+    return fonts.subset(face, characters, name_ids=(0, 1, 2, 3, 4, 5, 6, 13, 14), flavor="woff2",
+                        edit=lambda font: _rename(font, face))
 
 
 def _rename(font, face: fonts.Face) -> None:
@@ -207,6 +191,8 @@ def repertoire(site_chars: set[str]) -> dict[str, str]:
 def write(site: Path, out: Path = OUT) -> dict[str, int]:
     """The font files and the licence from a built site; returns their sizes."""
     parts = repertoire(site_characters(site))
+    # The stylesheet's block is checked before any file changes: a mistake leaves all as it was.
+    stylesheet = with_css_rules(STYLESHEET.read_text(encoding="utf-8")) if out == OUT else None
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob("*.woff2"):  # a part that is no more must not linger
         stale.unlink()
@@ -217,8 +203,8 @@ def write(site: Path, out: Path = OUT) -> dict[str, int]:
             data = cut(_face(name), characters)
             (out / file_name(name, part)).write_bytes(data)
             sizes[file_name(name, part)] = len(data)
-    if out == OUT:  # the stylesheet names these files
-        STYLESHEET.write_text(with_css_rules(STYLESHEET.read_text(encoding="utf-8")), encoding="utf-8")
+    if stylesheet is not None:  # the stylesheet names these files
+        STYLESHEET.write_text(stylesheet, encoding="utf-8")
     return sizes
 
 

@@ -92,6 +92,29 @@ def element(tag: str, text: str | None = None, attributes: dict | None = None, *
     return made
 
 
+def front_matter(book: Book) -> tuple[list, list, list]:
+    """The front in both books' words: its heading and bylines, the edition statement (the
+    edition, what is known of the source, the address online), and the rest (summary,
+    abstract); copies, which each book places its own way."""
+    heading, *rest = copy.deepcopy(book.front)
+    bylines = []
+    while rest and "byline" in classes(rest[0]):
+        bylines.append(rest.pop(0))
+    online = element("p", f"{word(book.lang, 'online')}: ", class_="online")
+    online.append(element("a", book.url, href=book.url))
+    statement = [element("p", edition_line(book), class_="edition-line"),
+                 element("p", book.source, class_="unknown-source"), online]
+    return [heading, *bylines], statement, rest
+
+
+def apparatus_source(item: etree.Element, entry, lang: str) -> None:
+    """An apparatus entry's second half, in both books: the source's reading (or "thus in the
+    source" for a sic) and the reason."""
+    source = etree.SubElement(item, "span", {"class": "source"})
+    source.text = word(lang, "sic_reading") if entry.sic else entry.witness
+    source.tail = f" — {entry.reason}"
+
+
 def fragment(html: str) -> etree.Element:
     """The page content as a <body> element tree, parsed as a browser parses it."""
     root = tinyhtml5.parse(f"<!DOCTYPE html><html><body>{html}</body></html>", namespace_html_elements=False)
@@ -114,21 +137,23 @@ def _remove(parent: etree.Element, child: etree.Element) -> None:
     parent.remove(child)
 
 
-def _replace(parent: etree.Element, child: etree.Element, new: etree.Element) -> None:
+def replace(parent: etree.Element, child: etree.Element, new: etree.Element) -> None:
+    """`new` where `child` stood in `parent`, with the text that followed it."""
     new.tail = child.tail
     index = list(parent).index(child)
     parent.remove(child)
     parent.insert(index, new)
 
 
-def _parents(root: etree.Element) -> dict:
+def parents_of(root: etree.Element) -> dict:
+    """Each element's parent (ElementTree keeps none)."""
     return {child: parent for parent in root.iter() for child in parent}
 
 
 def strip_site_controls(root: etree.Element) -> None:
     """The site's own controls, which a book does not have: heading and paragraph permalinks,
     the notes' back links, the words only a screen reader hears (the apparatus says them)."""
-    parents = _parents(root)
+    parents = parents_of(root)
     for element in list(root.iter()):
         names = classes(element)
         if element.tag == "a" and names & {"headerlink", "paragraph-link", "parallel-link", "footnote-backref"}:
@@ -169,7 +194,7 @@ def _editors_notes(article: etree.Element) -> dict[str, etree.Element]:
     if box is None:
         return {}
     notes = {item.get("id"): _note_text(item, etree.Element("span")) for item in box.iter("li")}
-    parents = _parents(article)
+    parents = parents_of(article)
     heading = next((h for h in article if h.tag == "h2" and h.get("id") == "editors-notes"), None)
     if heading is not None:
         _remove(parents[heading], heading)
@@ -181,7 +206,7 @@ def editors_notes_in_place(article: etree.Element, notes: dict[str, etree.Elemen
     """Each editor's letter in the text becomes a lettered note in place (class `note
     editor-note`, `data-n` the letter); a letter inside an author's note stays a letter there,
     and its text follows that note's text (a note cannot hold a note)."""
-    parents = _parents(article)
+    parents = parents_of(article)
     for sup in [s for s in article.iter("sup") if "editor-ref" in classes(s)]:
         link = sup.find("a")
         target = (link.get("href") or "").lstrip("#") if link is not None else ""
@@ -195,11 +220,11 @@ def editors_notes_in_place(article: etree.Element, notes: dict[str, etree.Elemen
         if holder is None:  # in the text: a lettered note of its own
             note = etree.Element("span", {"class": "note editor-note", "id": target, "data-n": letter})
             note.text, note[:] = text.text, list(text)
-            _replace(parents[sup], sup, note)
+            replace(parents[sup], sup, note)
         else:  # in an author's note: the letter stays, the text follows the note's
             mark = etree.Element("sup", {"class": "editor-letter"})
             mark.text = letter
-            _replace(parents[sup], sup, mark)
+            replace(parents[sup], sup, mark)
             inline = etree.SubElement(holder, "span", {"class": "editor-inline", "id": target})
             label = etree.SubElement(inline, "span", {"class": "editor-letter-label"})
             label.text = letter
@@ -220,7 +245,7 @@ def _notes(article: etree.Element, path) -> dict[str, etree.Element]:
         number = item.get("id", "").removeprefix("fn:")
         notes[number] = _note_text(item, etree.Element("span", {"class": "note", "id": f"fn:{number}",
                                                                 "data-n": number}))
-    _remove(_parents(article)[box], box)
+    _remove(parents_of(article)[box], box)
     return notes
 
 
@@ -260,14 +285,14 @@ def notes_in_place(article: etree.Element, path) -> list[str]:
     """Each note reference (<sup id="fnref:N">) replaced by the note itself; returns the
     numbers in the order of the text."""
     notes = _notes(article, path)
-    parents, order = _parents(article), []
+    parents, order = parents_of(article), []
     for sup in list(article.iter("sup")):
         number = sup.get("id", "").removeprefix("fnref:")
         if not sup.get("id", "").startswith("fnref:"):
             continue
         if number not in notes:
             raise BookError(path, None, f"note reference {number} has no note in the rendered list")
-        _replace(parents[sup], sup, notes.pop(number))
+        replace(parents[sup], sup, notes.pop(number))
         order.append(number)
     if notes:
         raise BookError(path, None, f"notes {', '.join(notes)} are never referenced in the rendered text")

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as etree
 import zipfile
 from pathlib import Path
 
-from . import fonts
+from . import content, fonts
 from .content import Book, classes, edition_line
 from .content import element as _element
 from .words import word
@@ -47,7 +47,7 @@ def _notes_as_footnotes(elements: list[etree.Element], lang: str) -> list[etree.
     out = []
     for block in elements:
         asides = []
-        parents = {child: parent for parent in block.iter() for child in parent}
+        parents = content.parents_of(block)
         for note in [e for e in block.iter("span") if "note" in classes(e)]:
             number, ident = note.get("data-n"), _id(note.get("id"))  # fn-8, or an editor's ed-…
             back_id = ident.replace("fn-", "fnref-", 1) if ident.startswith("fn-") else ident.replace("ed-", "edref-", 1)
@@ -55,11 +55,7 @@ def _notes_as_footnotes(elements: list[etree.Element], lang: str) -> list[etree.
                                          "id": back_id})
             sup = _element("sup")
             sup.append(ref)
-            sup.tail = note.tail
-            parent = parents[note]
-            index = list(parent).index(note)
-            parent.remove(note)
-            parent.insert(index, sup)
+            content.replace(parents[note], note, sup)
             kind = "editor_note_label" if "editor-note" in classes(note) else "note_label"
             aside = _element("aside", None, {"epub:type": "footnote", "role": "doc-footnote", "id": ident,
                                              "class": " ".join(sorted(classes(note)))})
@@ -87,16 +83,8 @@ def _page_marks(elements: list[etree.Element], lang: str) -> None:
 def _documents(book: Book) -> list[tuple[str, str, list[etree.Element], str]]:
     """(file, title, blocks, body type) of each content document, in reading order."""
     lang = book.lang
-    heading, *rest = copy.deepcopy(book.front)
-    statement = [_element("p", edition_line(book), {"class": "edition-line"}),
-                 _element("p", book.source, {"class": "unknown-source"})]
-    online = _element("p", f"{word(lang, 'online')}: ", {"class": "online"})
-    online.append(_element("a", book.url, {"href": book.url}))
-    statement.append(online)
-    bylines = []
-    while rest and "byline" in classes(rest[0]):
-        bylines.append(rest.pop(0))
-    docs = [("front.xhtml", book.title, [heading, *bylines, *statement, *rest], "frontmatter")]
+    head, statement, rest = content.front_matter(book)
+    docs = [("front.xhtml", book.title, [*head, *statement, *rest], "frontmatter")]
     if book.translator:
         docs.append(("translator.xhtml", word(lang, "translator"), copy.deepcopy(book.translator), "preface"))
     article = copy.deepcopy(book.article)
@@ -108,11 +96,9 @@ def _documents(book: Book) -> list[tuple[str, str, list[etree.Element], str]]:
             link = etree.SubElement(item, "a", {"href": f"#em-{entry.ident}"})
             link.text = entry.lemma
             link.tail = "\u2009] "
-            source = etree.SubElement(item, "span", {"class": "source"})
-            source.text = word(lang, "sic_reading") if entry.sic else entry.witness
-            source.tail = f" — {entry.reason}"
+            content.apparatus_source(item, entry, lang)
         docs.append(("apparatus.xhtml", word(lang, "apparatus"),
-                     [_element("h2", word(lang, "apparatus")), _element("p", word(lang, "apparatus_intro").split(";")[0] + "."),
+                     [_element("h2", word(lang, "apparatus")), _element("p", word(lang, "apparatus_intro") + "."),
                       listing], "backmatter"))
     docs.append(("bibliography.xhtml", word(lang, "bibliography"),
                  [_element("h2", word(lang, "bibliography")), *copy.deepcopy(book.bibliography)], "backmatter"))
@@ -225,14 +211,14 @@ def render(book: Book, faces: list[fonts.Face]) -> bytes:
              "EPUB/package.opf": _package(book, docs, [f.name for f in faces]),
              "EPUB/nav.xhtml": _nav(book, docs),
              "EPUB/style.css": (font_css + "\n" + STYLESHEET.read_text("utf-8")).encode("utf-8")}
-    files.update({f"EPUB/{name}": content for name, content in contents.items()})
+    files.update({f"EPUB/{name}": text for name, text in contents.items()})
     files.update({f"EPUB/fonts/{face.name}": face.data for face in faces})
     stamp = tuple(int(part) for part in book.date.split("-")) + (0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        for name, content in files.items():  # the mimetype first and stored, as EPUB requires
+        for name, data in files.items():  # the mimetype first and stored, as EPUB requires
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
+            archive.writestr(info, data)
     return out.getvalue()

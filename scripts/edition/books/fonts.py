@@ -66,21 +66,26 @@ def cut(found: list[Face], text: str) -> list[Face]:
     return [Face(f.style, f.weight, f.path, subset(f, characters)) for f in found]
 
 
-def subset(face: Face, text: str) -> bytes:
-    """The face cut down to the characters of `text`, as a TrueType file."""
+def subset(face: Face, text: str, *, name_ids=("*",), flavor: str | None = None, edit=None) -> bytes:
+    """The face cut down to the characters of `text`: a TrueType file, or a `flavor` of it
+    ("woff2", the site's cuts); `edit(font)` may change the cut before it is saved (the site
+    renames it). By default the family's names and its licence (OFL) travel with the cut."""
     from fontTools import subset as fonttools_subset
 
     options = fonttools_subset.Options()
     # Kerning, ligatures, and the marks' positioning that sets the tie of i͡a over both letters.
     options.layout_features = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "rlig"]
-    options.name_IDs = ["*"]  # the family's names and its licence (OFL) travel with the cut
+    options.name_IDs = list(name_ids)
     options.hinting = False  # screens and PDF viewers render outlines well without it
     options.notdef_outline = True
-    options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]  # Graphite, which EPUB readers do not use
+    options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]  # Graphite: no browser or EPUB reader uses it
     font = fonttools_subset.load_font(str(face.path), options)
     subsetter = fonttools_subset.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
+    if edit is not None:
+        edit(font)
+    font.flavor = flavor
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from . import fonts
-from .content import Book, classes, edition_line
+from .content import Book, apparatus_source, classes, front_matter
 from .content import element as _element
 from .words import word
 
@@ -74,16 +74,9 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
     body = etree.SubElement(html, "body")
 
     front = etree.SubElement(body, "section", {"class": "front"})
-    heading, *rest = book.front
-    front.append(heading)
-    while rest and "byline" in classes(rest[0]):
-        front.append(rest.pop(0))
-    statement = etree.SubElement(front, "div", {"class": "edition-statement"})
-    statement.append(_element("p", edition_line(book), class_="edition-line"))
-    statement.append(_element("p", book.source, class_="unknown-source"))
-    online = _element("p", f"{word(lang, 'online')}: ", class_="online")
-    online.append(_element("a", book.url, href=book.url))
-    statement.append(online)
+    head, statement, rest = front_matter(book)
+    front.extend(head)
+    etree.SubElement(front, "div", {"class": "edition-statement"}).extend(statement)
     front.extend(rest)
     if book.translator:
         etree.SubElement(body, "section", {"class": "translator"}).extend(book.translator)
@@ -94,7 +87,7 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
     if book.apparatus:
         section = etree.SubElement(body, "section", {"class": "back apparatus"})
         section.append(_element("h2", word(lang, "apparatus")))
-        section.append(_element("p", word(lang, "apparatus_intro")))
+        section.append(_element("p", f"{word(lang, 'apparatus_intro')}; {word(lang, 'apparatus_pages')}."))
         listing = etree.SubElement(section, "ol")
         for entry in book.apparatus:
             item = etree.SubElement(listing, "li", id=f"app-{entry.ident}")
@@ -102,9 +95,7 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
             where.text = f"{word(lang, 'page')}\u00a0"
             where.append(_element("a", None, href=f"#em-{entry.ident}", class_="page-ref"))
             where.tail = f". {entry.lemma}\u2009] "
-            source = etree.SubElement(item, "span", {"class": "source"})
-            source.text = word(lang, "sic_reading") if entry.sic else entry.witness
-            source.tail = f" — {entry.reason}"
+            apparatus_source(item, entry, lang)
     section = etree.SubElement(body, "section", {"class": "back bibliography"})
     section.append(_element("h2", word(lang, "bibliography")))
     section.extend(_demoted(book.bibliography))
