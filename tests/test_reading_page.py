@@ -269,3 +269,15 @@ def test_the_stylesheet_has_the_face_rules_make_fonts_writes():
             names = TTFont(str(webfonts.OUT / webfonts.file_name(face, part)))["name"]
             assert names.getDebugName(0).startswith("Copyright") and names.getDebugName(1) == webfonts.FAMILY
             assert webfonts.LICENCE_FILE in names.getDebugName(13)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_side_by_side_the_editors_notes_keep_their_letters(site, ed, lang):
+    """A lettered list that holds only some of the editor's notes numbers each by its letter."""
+    html = (site / paths.prefix(lang) / "parallel" / "index.html").read_text(encoding="utf-8")
+    found = dict(re.findall(r'<li id="(?:ru|en)-ed-([a-z0-9-]+)" value="(\d+)"', html))
+    letters = {note.id: note.letter for note in ed.commentary}
+    assert found and set(found) == set(letters)
+    for ident, value in found.items():
+        assert chr(ord("a") + int(value) - 1) == letters[ident], ident

@@ -119,29 +119,31 @@
     var left = text.right - box.left + 24;
     column.style.left = left + "px";
     column.style.width = Math.max(160, Math.min(320, document.documentElement.clientWidth - 16 - box.left - left)) + "px";
-    var notes = column.children, floor = 0;
+    var notes = Array.prototype.slice.call(column.children);
+    notes.forEach(function (note) { note.style.maxHeight = ""; note.classList.remove("margin-note--cut"); });
+    // Everything is read first, then written: one layout for the column, not one per note.
     var line = parseFloat(getComputedStyle(notes[0]).lineHeight) || 16;
-    for (var i = 0; i < notes.length; i++) {
-      var ref = document.getElementById(notes[i].getAttribute("data-for"));
-      var top = Math.max(ref.getBoundingClientRect().top - box.top - 3, floor);
-      var note = notes[i];
+    var wanted = notes.map(function (note) {
+      return document.getElementById(note.getAttribute("data-for")).getBoundingClientRect().top - box.top - 3;
+    });
+    var heights = notes.map(function (note) { return note.offsetHeight; });
+    var floor = 0;
+    notes.forEach(function (note, i) {
+      var top = Math.max(wanted[i], floor), height = heights[i];
       note.style.top = top + "px";
-      note.style.maxHeight = "";
-      note.classList.remove("margin-note--cut");
-      var next = notes[i + 1] && document.getElementById(notes[i + 1].getAttribute("data-for"));
-      if (next) {
-        var room = Math.max(next.getBoundingClientRect().top - box.top - 3 - top - GAP, line);
-        if (note.offsetHeight > room) {
-          note.style.maxHeight = Math.floor(room / line) * line + "px";
+      if (i + 1 < notes.length) {
+        var room = Math.max(wanted[i + 1] - top - GAP, line);
+        if (height > room) {
+          height = Math.floor(room / line) * line;
+          note.style.maxHeight = height + "px";
           note.classList.add("margin-note--cut");
         }
       }
-      floor = top + note.offsetHeight + GAP;
-    }
+      floor = top + height + GAP;
+    });
   }
   placeMarginNotes();
-  WIDE.addEventListener("change", placeMarginNotes);
-  window.addEventListener("resize", placeMarginNotes);
+  window.addEventListener("resize", placeMarginNotes);  // crossing the wide screen's width too
   window.addEventListener("load", placeMarginNotes);
 
   // --- The text face, once the page has painted ----------------------------------------------

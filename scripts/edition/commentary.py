@@ -78,7 +78,8 @@ PIECES = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("link", marks.CITE_LINK.pattern),
     ("cite", marks.CITE_TOKEN),
     ("reading", marks.EMENDATION.pattern),
-    ("silent", r"\[\^[^\]]+\]|\{pb \d+\}|\{missing\}|\{ed [^{}\s]+\}|\{:[^{}\n]*\}|\*+"),
+    ("silent", "|".join(mark.pattern for mark in (marks.NOTE_MARK, marks.PAGE_MARK, marks.MISSING_MARK,
+                                                  marks.LETTER_MARK, marks.INLINE_ATTRIBUTES)) + r"|\*+"),
 )))
 
 
@@ -297,7 +298,7 @@ def concerning(notes: list[Note], citations: list, lang: str) -> dict[str, list[
 def plain(text: str) -> str:
     """A note's text without Markdown links and emphasis: for finding the names it mentions."""
     text = re.sub(marks.CITE_TOKEN, "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = marks.MARKDOWN_LINK.sub(r"\1", text)
     return " ".join(text.replace("*", "").split())
 
 

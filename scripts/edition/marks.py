@@ -143,6 +143,8 @@ EMENDATION = re.compile(r"\{(em|sic) ([^{}\s]+)\}")
 PAGE_MARK = re.compile(r"\{pb \d+\}")
 LETTER_MARK = re.compile(r"\{ed [^{}\s]+\}")  # an editor's note's letter: never the author's text
 NOTE_MARK = re.compile(r"\[\^[^\]]+\]")
+MISSING_MARK = re.compile(r"\{missing\}")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # [words](target): group 1 the words
 
 
 def with_readings(text: str, emendations: dict, reading: str = "edition") -> str:
@@ -171,4 +173,4 @@ def to_witness(markdown: str, emendations: dict, keep_pages: bool = False) -> st
     text = CITE_LINK.sub(lambda m: m.group(1), text)
     if not keep_pages:
         text = PAGE_MARK.sub("", text)
-    return text.replace("{missing}", "")
+    return MISSING_MARK.sub("", text)

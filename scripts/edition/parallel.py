@@ -56,12 +56,13 @@ def _relative(target: str, page_url: str) -> str:
 def _column(lang: str, body: etree.Element, article_url: str, page_url: str) -> dict[str, etree.Element]:
     """One language's paragraphs (from its article's parsed body, which it takes apart), each a
     cell with its notes, by paragraph id."""
-    notes = {}
+    notes, numbers = {}, {}  # each note by id, and its number in its list (an editor's letter counts so)
     for box in [d for d in body.iter("div") if "footnote" in classes(d)]:
         for item in box.iter("li"):
             notes[item.get("id")] = item
-    letters = {(a.get("href") or "").lstrip("#"): "".join(a.itertext()).strip()
-               for a in body.iter("a") if "editor-note-ref" in classes(a)}
+        listing = box.find("ol")
+        for number, item in enumerate(listing if listing is not None else [], 1):
+            numbers[item.get("id")] = number
     paragraphs = [p for p in body.iter("p") if PARAGRAPH.match(p.get("id", ""))]
     cells = {}
     for paragraph in paragraphs:
@@ -81,21 +82,13 @@ def _column(lang: str, body: etree.Element, article_url: str, page_url: str) -> 
                 else:
                     if lettered is None:
                         lettered = etree.SubElement(holder, "ol", {"type": "a", "class": "editor-notes"})
-                    item.set("value", str(_letter_number(letters.get(note_id, "a"))))
+                    item.set("value", str(numbers[note_id]))  # <ol type="a">: 3 is c
                     lettered.append(item)
             if not len(numbered):
                 holder.remove(numbered)
         _retarget(cell, lang, article_url, page_url, ident)
         cells[ident] = cell
     return cells
-
-
-def _letter_number(letter: str) -> int:
-    """An editor's letter as an <ol type="a"> counts it: a = 1, z = 26, aa = 27."""
-    number = 0
-    for char in letter:
-        number = number * 26 + ord(char) - ord("a") + 1
-    return number
 
 
 def _cited(paragraph: etree.Element, notes: dict) -> list[str]:

@@ -65,7 +65,7 @@ INLINE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("note", marks.NOTE_MARK.pattern),
     ("page", marks.PAGE_MARK.pattern),
     ("reading", marks.EMENDATION.pattern),
-    ("missing", r"\{missing\}"),
+    ("missing", marks.MISSING_MARK.pattern),
     ("editorial", marks.LETTER_MARK.pattern),
     ("xref", r"\[[^\[\]]+\]\(#[^)\s]+\)"),
     ("meta", r"\{meta [^{}\n]*\}"),
@@ -386,7 +386,7 @@ def markdown_blocks(text: str) -> list[str]:
 
 def plain_markdown(text: str) -> str:
     """Markdown prose as plain text: links as their words, no emphasis, HTML tags or code marks."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = marks.MARKDOWN_LINK.sub(r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
     return text.replace("**", "").replace("`", "")
 

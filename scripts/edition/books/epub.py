@@ -16,6 +16,8 @@ import xml.etree.ElementTree as etree
 import zipfile
 from pathlib import Path
 
+from ..citing import LABELS as CITE_LABELS
+from ..labels import label
 from . import content, fonts
 from .content import Book, classes, edition_line
 from .content import element as _element
@@ -56,12 +58,13 @@ def _notes_as_footnotes(elements: list[etree.Element], lang: str) -> list[etree.
             sup = _element("sup")
             sup.append(ref)
             content.replace(parents[note], note, sup)
-            kind = "editor_note_label" if "editor-note" in classes(note) else "note_label"
+            name = (label(lang, "editor_ref", letter=number) if "editor-note" in classes(note)
+                    else label(lang, "note", n=number))
             aside = _element("aside", None, {"epub:type": "footnote", "role": "doc-footnote", "id": ident,
                                              "class": " ".join(sorted(classes(note)))})
             paragraph = etree.SubElement(aside, "p")
             back = etree.SubElement(paragraph, "a", {"href": f"#{back_id}", "role": "doc-backlink",
-                                                    "aria-label": word(lang, kind, n=number)})
+                                                    "aria-label": name})
             back.text = number
             back.tail = ". " + (note.text or "")
             paragraph.extend(list(note))
@@ -100,10 +103,9 @@ def _documents(book: Book) -> list[tuple[str, str, list[etree.Element], str]]:
         docs.append(("apparatus.xhtml", word(lang, "apparatus"),
                      [_element("h2", word(lang, "apparatus")), _element("p", word(lang, "apparatus_intro") + "."),
                       listing], "backmatter"))
-    docs.append(("bibliography.xhtml", word(lang, "bibliography"),
-                 [_element("h2", word(lang, "bibliography")), *copy.deepcopy(book.bibliography)], "backmatter"))
-    docs.append(("cite.xhtml", word(lang, "cite"), [_element("h2", word(lang, "cite")), *copy.deepcopy(book.cite)],
-                 "backmatter"))
+    works, cite = label(lang, "works"), CITE_LABELS[lang]["title"]
+    docs.append(("bibliography.xhtml", works, [_element("h2", works), *copy.deepcopy(book.bibliography)], "backmatter"))
+    docs.append(("cite.xhtml", cite, [_element("h2", cite), *copy.deepcopy(book.cite)], "backmatter"))
     for _, _, blocks, _ in docs:
         _page_marks(blocks, lang)
     _link_across(docs)

@@ -14,6 +14,8 @@ import hashlib
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+from ..citing import LABELS as CITE_LABELS
+from ..labels import label
 from . import fonts
 from .content import Book, apparatus_source, classes, front_matter
 from .content import element as _element
@@ -97,10 +99,10 @@ def document(book: Book, faces: list[fonts.Face]) -> str:
             where.tail = f". {entry.lemma}\u2009] "
             apparatus_source(item, entry, lang)
     section = etree.SubElement(body, "section", {"class": "back bibliography"})
-    section.append(_element("h2", word(lang, "bibliography")))
+    section.append(_element("h2", label(lang, "works")))
     section.extend(_demoted(book.bibliography))
     section = etree.SubElement(body, "section", {"class": "back cite"})
-    section.append(_element("h2", word(lang, "cite")))
+    section.append(_element("h2", CITE_LABELS[lang]["title"]))
     section.extend(book.cite)
 
     page_marks(body)

@@ -1,4 +1,5 @@
-"""The words the PDF and the EPUB write themselves, in both languages."""
+"""The words only the PDF and the EPUB write, in both languages (the words they share with the
+site come from labels.py and citing.LABELS)."""
 
 WORDS = {
     "ru": {
@@ -13,12 +14,8 @@ WORDS = {
         "apparatus_pages": "номер страницы — страница этого файла",
         "sic_reading": "так в источнике",
         "page": "с.",
-        "bibliography": "Библиография",
-        "cite": "Как цитировать",
         "page_list": "Страницы печатного оригинала",
         "page_label": "Страница {n} печатного оригинала",
-        "note_label": "Примечание {n}",
-        "editor_note_label": "Примечание редактора {n}",
         "cover": "Титул",
     },
     "en": {
@@ -33,12 +30,8 @@ WORDS = {
         "apparatus_pages": "the page is this file's",
         "sic_reading": "thus in the source",
         "page": "p.",
-        "bibliography": "Bibliography",
-        "cite": "How to cite",
         "page_list": "Pages of the printed original",
         "page_label": "Page {n} of the printed original",
-        "note_label": "Note {n}",
-        "editor_note_label": "Editor's note {n}",
         "cover": "Title page",
     },
 }
